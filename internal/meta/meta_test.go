@@ -1,0 +1,78 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		title    string
+		bodyLine int
+		body     string
+		code     string
+		line     int
+	}{
+		{"plain", "---\ntitle: A\n---\n# B\n", "A", 4, "# B\n", "", 0},
+		{"crlf-bom-trailing-spaces", "\xef\xbb\xbf---   \r\ntitle: A\r\nms.date: ''\r\n---\r\n# B\r\n", "A", 5, "# B\n", "", 0},
+		{"no-front-matter", "# Only body\n", "", 1, "# Only body\n", "", 0},
+		{"unclosed", "---\ntitle: A\n# B\n", "", 1, "---\ntitle: A\n# B\n", "yaml-header-unclosed", 1},
+		{"not-object", "---\n- a\n- b\n---\nx\n", "", 5, "x\n", "yaml-header-not-object", 2},
+		{"syntax", "---\ntitle: A\nbad: [unclosed\n---\nx\n", "", 5, "x\n", "yaml-header-syntax-error", 0},
+		{"duplicate-key", "---\ntitle: A\ntitle: B\n---\nx\n", "", 5, "x\n", "yaml-header-syntax-error", 3},
+		{"no-stays-string", "---\ntitle: NO\n---\n", "NO", 4, "", "", 0},
+		{"empty", "---\n---\nbody\n", "", 3, "body\n", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, diags := Split("p.md", []byte(tc.src))
+			if got := String(doc.Meta, "title"); got != tc.title {
+				t.Errorf("title = %q, want %q", got, tc.title)
+			}
+			if doc.BodyLine != tc.bodyLine {
+				t.Errorf("BodyLine = %d, want %d", doc.BodyLine, tc.bodyLine)
+			}
+			if string(doc.Body) != tc.body {
+				t.Errorf("Body = %q, want %q", doc.Body, tc.body)
+			}
+			if tc.code == "" {
+				if len(diags) != 0 {
+					t.Errorf("unexpected diagnostics: %v", diags)
+				}
+				return
+			}
+			if len(diags) != 1 || diags[0].Code != tc.code {
+				t.Fatalf("diagnostics = %v, want one %s", diags, tc.code)
+			}
+			if tc.line != 0 && diags[0].Pos.Line != tc.line {
+				t.Errorf("line = %d, want %d (%s)", diags[0].Pos.Line, tc.line, diags[0])
+			}
+		})
+	}
+}
+
+func TestMerge(t *testing.T) {
+	got := Merge(
+		map[string]any{"a": "global", "o": map[string]any{"x": 1, "y": 1}, "l": []any{1}},
+		map[string]any{"a": "glob", "o": map[string]any{"y": 2}},
+		map[string]any{"l": []any{2, 3}},
+	)
+	o := got["o"].(map[string]any)
+	if got["a"] != "glob" || o["x"] != 1 || o["y"] != 2 || len(got["l"].([]any)) != 2 {
+		t.Fatalf("Merge = %v", got)
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"---\ntitle: a\n---\nx", "---\n", "---\n- a\n---", "\xef\xbb\xbf---\r\n---\r\n", "---\n: :\n---"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, _ := Split("f.md", []byte(s))
+		if doc.BodyLine < 1 || strings.Count(s, "\n")+2 < doc.BodyLine {
+			t.Fatalf("BodyLine %d out of range", doc.BodyLine)
+		}
+	})
+}
