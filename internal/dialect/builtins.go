@@ -1,0 +1,11 @@
+package dialect
+
+// builtins lists the dialect's constructs. Each lives in its own file.
+func builtins(d *Dialect) []Extender {
+	return []Extender{
+		zoneExt{d},
+		includeExt{},
+		headingExt{},
+		linkExt{},
+	}
+}

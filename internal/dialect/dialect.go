@@ -1,0 +1,164 @@
+// Package dialect parses the Learn (DocFX-flavoured) Markdown dialect with
+// goldmark. Each construct is a goldmark extension in its own file: a node
+// kind, its block or inline parser or AST transformer, and its renderer.
+//
+// A page is parsed once per build (Parse) and rendered once per cloud
+// (Renderer with a State naming the moniker): moniker zones, links and
+// includes are decided at render time, the expensive parse is shared.
+package dialect
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/moniker"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Dialect is a configured parser. It is safe for concurrent use.
+type Dialect struct {
+	md        goldmark.Markdown
+	catalog   *moniker.Catalog
+	extenders []Extender
+}
+
+// Extender adds a construct to the dialect: parsers and transformers to the
+// parser, node renderers to every Renderer.
+type Extender interface {
+	ExtendParser(p parser.Parser)
+	RenderFuncs(st *State) []util.PrioritizedValue
+}
+
+// New builds the dialect for a site whose monikers are cat.
+func New(cat *moniker.Catalog) *Dialect {
+	d := &Dialect{catalog: cat}
+	d.md = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+	d.extenders = builtins(d)
+	for _, e := range d.extenders {
+		e.ExtendParser(d.md.Parser())
+	}
+	return d
+}
+
+// Catalog is the site's monikers.
+func (d *Dialect) Catalog() *moniker.Catalog { return d.catalog }
+
+// Doc is one parsed source file: a page or an include.
+type Doc struct {
+	Rel    string // path relative to the locale folder
+	File   string // path as diagnostics show it
+	Source []byte
+	AST    ast.Node
+	// BodyLine is the file line on which Source starts (after front matter).
+	BodyLine int
+	// Diags are the problems found while parsing (not rendering).
+	Diags []diag.Diagnostic
+	// Headings in document order, with the zones they live in.
+	Headings   []Heading
+	lineStarts []int
+}
+
+// Heading is a heading's id and text, for bookmarks and "In this article".
+type Heading struct {
+	ID    string
+	Level int
+	Text  string
+	// Zone is the moniker set of the zone holding the heading; 0 when it is
+	// outside every zone (present in every cloud).
+	Zone moniker.Set
+	// Explicit is set for ids written as <a name="..."> in the heading.
+	Explicit bool
+	Offset   int
+}
+
+// Pos maps a byte offset in Source to a file position.
+func (doc *Doc) Pos(offset int) diag.Pos {
+	if doc.lineStarts == nil {
+		doc.lineStarts = []int{0}
+		for i, c := range doc.Source {
+			if c == '\n' {
+				doc.lineStarts = append(doc.lineStarts, i+1)
+			}
+		}
+	}
+	i := sort.Search(len(doc.lineStarts), func(i int) bool { return doc.lineStarts[i] > offset }) - 1
+	if i < 0 {
+		i = 0
+	}
+	col := 1 + len([]rune(string(doc.Source[doc.lineStarts[i]:min(offset, len(doc.Source))])))
+	return diag.Pos{File: doc.File, Line: doc.BodyLine + i, Col: col}
+}
+
+// pending is a diagnostic found by a parser, located by byte offset until
+// the Doc can turn offsets into lines.
+type pending struct {
+	offset   int
+	severity diag.Severity
+	code     string
+	msg      string
+}
+
+var pendingKey = parser.NewContextKey()
+
+// report records a parse-time diagnostic at a byte offset of the source.
+func report(pc parser.Context, offset int, sev diag.Severity, code, msg string) {
+	l, _ := pc.Get(pendingKey).(*[]pending)
+	if l == nil {
+		l = &[]pending{}
+		pc.Set(pendingKey, l)
+	}
+	*l = append(*l, pending{offset, sev, code, msg})
+}
+
+// Parse parses one file's Markdown body. rel and file name it; bodyLine is
+// the file line where body starts.
+func (d *Dialect) Parse(rel, file string, body []byte, bodyLine int) *Doc {
+	if bodyLine < 1 {
+		bodyLine = 1
+	}
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	doc := &Doc{Rel: rel, File: file, Source: body, BodyLine: bodyLine}
+	pc := parser.NewContext()
+	pc.Set(docKey, doc)
+	doc.AST = d.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if l, _ := pc.Get(pendingKey).(*[]pending); l != nil {
+		for _, p := range *l {
+			doc.Diags = append(doc.Diags, diag.Diagnostic{Pos: doc.Pos(p.offset), Severity: p.severity, Code: p.code, Message: p.msg})
+		}
+	}
+	return doc
+}
+
+var docKey = parser.NewContextKey()
+
+// docOf returns the Doc being parsed.
+func docOf(pc parser.Context) *Doc {
+	d, _ := pc.Get(docKey).(*Doc)
+	return d
+}
+
+// lineOffset returns the byte offset in the source of the reader's current
+// position.
+func lineOffset(reader text.Reader) int {
+	_, seg := reader.Position()
+	return seg.Start
+}
+
+// zoneOf returns the moniker set of the innermost zone holding n, or 0.
+func zoneOf(n ast.Node) moniker.Set {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if z, ok := p.(*MonikerZone); ok {
+			return z.Set
+		}
+	}
+	return 0
+}
