@@ -1,0 +1,174 @@
+// Command docloom builds a static documentation site from Learn-style
+// (DocFX-flavoured) Markdown docsets: every page once per locale and once
+// per cloud.
+//
+//	docloom build [flags] [site]   build the site into public/
+//	docloom check [flags] [site]   report every problem, write nothing
+//
+// Exit status: 0 success, 1 the build or check found errors (or warnings
+// under --strict), 2 bad usage.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/docloom/docloom/internal/build"
+	"github.com/docloom/docloom/internal/diag"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: docloom <command> [flags] [site]
+
+commands:
+  build   build the site (default output: <site>/public)
+  check   report problems without writing a site
+
+Run 'docloom <command> -h' for a command's flags.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr, false)
+	case "check":
+		return cmdBuild(args[1:], stdout, stderr, true)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "docloom: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
+	name := "build"
+	if check {
+		name = "check"
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	site := fs.String("site", "", "site folder: holds docloom.yaml, or is a DocFX docset (default: the argument, else .)")
+	out := fs.String("out", "", "output folder (default: <site>/public)")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	format := fs.String("format", "text", "diagnostics format: text, json or github (GitHub Actions annotations)")
+	workers := fs.Int("workers", 0, "pages rendered in parallel (default: one per core)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "docloom %s: one site folder at most, got %q\n", name, fs.Args())
+		return 2
+	}
+	if *site == "" {
+		*site = "."
+		if fs.NArg() == 1 {
+			*site = fs.Arg(0)
+		}
+	} else if fs.NArg() == 1 {
+		fmt.Fprintf(stderr, "docloom %s: give the site either as --site or as an argument, not both\n", name)
+		return 2
+	}
+	switch *format {
+	case "text", "json", "github":
+	default:
+		fmt.Fprintf(stderr, "docloom %s: --format must be text, json or github, not %q\n", name, *format)
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*site, "public")
+	}
+	res := build.Run(build.Options{Site: *site, Out: *out, Strict: *strict, NoWrite: check, Workers: *workers})
+	printDiags(stdout, stderr, res.Diags, *format)
+	failed := res.Failed(*strict)
+	verb := "built"
+	if check {
+		verb = "checked"
+	}
+	if *format != "json" {
+		switch {
+		case failed && !check:
+			fmt.Fprintf(stderr, "docloom: build failed (%s); the previous output in %s is unchanged\n", res.Summary(), *out)
+		case failed:
+			fmt.Fprintf(stderr, "docloom: check failed: %s\n", res.Summary())
+		default:
+			where := ""
+			if !check {
+				where = " into " + *out
+			}
+			fmt.Fprintf(stderr, "docloom: %s%s: %s\n", verb, where, res.Summary())
+		}
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+func printDiags(stdout, stderr io.Writer, ds []diag.Diagnostic, format string) {
+	switch format {
+	case "json":
+		type jd struct {
+			File     string `json:"file,omitempty"`
+			Line     int    `json:"line,omitempty"`
+			Col      int    `json:"col,omitempty"`
+			Severity string `json:"severity"`
+			Code     string `json:"code"`
+			Message  string `json:"message"`
+			Via      string `json:"via,omitempty"`
+		}
+		out := []jd{}
+		for _, d := range ds {
+			out = append(out, jd{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Code, d.Message, d.Via})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+	case "github":
+		for _, d := range ds {
+			kind := map[diag.Severity]string{diag.Error: "error", diag.Warning: "warning", diag.Info: "notice"}[d.Severity]
+			props := []string{}
+			if d.Pos.File != "" {
+				props = append(props, "file="+ghEscape(d.Pos.File, true))
+			}
+			if d.Pos.Line > 0 {
+				props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
+			}
+			if d.Pos.Col > 0 {
+				props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
+			}
+			props = append(props, "title="+ghEscape(d.Code, true))
+			msg := d.Message
+			if d.Via != "" {
+				msg += " (" + d.Via + ")"
+			}
+			fmt.Fprintf(stdout, "::%s %s::%s\n", kind, strings.Join(props, ","), ghEscape(msg, false))
+		}
+	default:
+		for _, d := range ds {
+			fmt.Fprintln(stderr, d.String())
+		}
+	}
+}
+
+// ghEscape escapes workflow-command data as GitHub Actions requires.
+func ghEscape(s string, prop bool) string {
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	if prop {
+		s = strings.NewReplacer(":", "%3A", ",", "%2C").Replace(s)
+	}
+	return s
+}

@@ -1,0 +1,330 @@
+package build
+
+import (
+	"net/url"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/docloom/docloom/internal/dialect"
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/meta"
+)
+
+// env resolves links and includes for one page in one locale and cloud.
+type env struct {
+	b    *builder
+	l    *localeSet
+	m    int
+	page *Page
+	deps map[string]bool // include files this page used (for serve)
+}
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
+
+func (e *env) Report(d diag.Diagnostic) { e.b.diags.Add(d) }
+
+func (e *env) warn(pos diag.Pos, code, msg string) {
+	e.b.diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: code, Message: msg})
+}
+
+// pageURL is the URL of page rel in locale and cloud m.
+func (b *builder) pageURL(locale string, m int, rel string) string {
+	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + URLPath(rel)
+}
+
+func (b *builder) basePath() string {
+	u, err := url.Parse(b.site.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
+}
+
+// Link implements dialect.Env.
+func (e *env) Link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) string {
+	dest = strings.TrimSpace(dest)
+	if dest == "" {
+		return ""
+	}
+	if len(dest) > 2 && dest[1] == ':' && (dest[2] == '/' || dest[2] == '\\') {
+		e.warn(pos, "local-file-path", "link to a local file "+dest+" works only on the author's machine; link to a page of the docset")
+		return dest
+	}
+	if strings.HasPrefix(dest, "xref:") {
+		return e.xref(strings.TrimPrefix(dest, "xref:"), pos)
+	}
+	if schemeRE.MatchString(dest) {
+		return dest
+	}
+	p, frag, hasFrag := strings.Cut(dest, "#")
+	p, query, _ := strings.Cut(p, "?")
+	suffix := ""
+	if query != "" {
+		suffix += "?" + query
+	}
+	if hasFrag {
+		suffix += "#" + frag
+	}
+	if p == "" {
+		if hasFrag && !strings.HasPrefix(frag, "tab/") {
+			e.checkBookmark(e.page, frag, pos)
+		}
+		return dest
+	}
+	if dp, err := url.PathUnescape(p); err == nil {
+		p = dp
+	}
+	if strings.Contains(p, `\`) {
+		e.warn(pos, "link-backslash", "write / instead of \\ in link paths: "+dest)
+		p = strings.ReplaceAll(p, `\`, "/")
+	}
+	var target string
+	switch {
+	case strings.HasPrefix(p, "~/"):
+		target = path.Join(e.fileBase(doc), p[2:])
+	case strings.HasPrefix(p, "/"):
+		if u, ok := e.rootLink(p); ok {
+			return u + suffix
+		}
+		return dest
+	default:
+		target = path.Join(path.Dir(doc.Rel), p)
+	}
+	if target == ".." || strings.HasPrefix(target, "../") {
+		e.warn(pos, "link-out-of-scope", "link "+dest+" leaves the docset folder; use a root-relative /path or a full URL")
+		return dest
+	}
+	if target == doc.Rel && doc == e.page.Doc {
+		if hasFrag {
+			e.checkBookmark(e.page, frag, pos)
+		}
+		return "#" + frag
+	}
+	if u, ok := e.pageLink(target, frag, hasFrag, pos, dest); ok {
+		return u + suffix
+	}
+	if u, ok := e.resourceLink(target, pos, dest); ok {
+		return u + suffix
+	}
+	if u, ok := e.redirect(target); ok {
+		return u
+	}
+	if strings.HasSuffix(strings.ToLower(target), ".md") || image || path.Ext(target) != "" {
+		e.warn(pos, "file-not-found", "link target "+dest+" does not exist ("+e.l.Docset.Display(target)+")")
+	}
+	return dest
+}
+
+func (e *env) fileBase(doc *dialect.Doc) string {
+	if f, ok := e.l.Docset.Files[doc.Rel]; ok && f.Base != "" {
+		return f.Base
+	}
+	return ""
+}
+
+// pageLink resolves a link to a page of the locale (translated or served
+// from the default locale), in this cloud or, when the target page does
+// not exist in it, the default cloud.
+func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest string) (string, bool) {
+	l := e.l
+	tp, ok := l.byRel[target]
+	if !ok {
+		if r, ok2 := l.lower[strings.ToLower(target)]; ok2 {
+			tp = l.byRel[r]
+			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+r+"; it works here but not on a case-sensitive server")
+		}
+	}
+	if tp == nil {
+		return "", false
+	}
+	m := e.m
+	if !tp.Monikers.Has(m) {
+		def, _ := e.b.site.Monikers.Index(e.b.site.DefaultMoniker)
+		switch {
+		case tp.Monikers.Has(def):
+			m = def
+		case !tp.Monikers.Empty():
+			m = tp.Monikers.Indices()[0]
+		default:
+			return "", false
+		}
+		e.warn(pos, "link-cloud-fallback", "link "+dest+" points to a page that does not exist in "+
+			e.b.site.Monikers.Moniker(e.m).Name+"; it goes to the "+e.b.site.Monikers.Moniker(m).Name+" version")
+	}
+	if hasFrag && !tp.Fallback && tp.Doc != nil && m == e.m {
+		e.checkBookmark(tp, frag, pos)
+	}
+	return e.b.pageURL(l.Locale.Code, m, tp.Rel), true
+}
+
+func (e *env) resourceLink(target string, pos diag.Pos, dest string) (string, bool) {
+	for _, l := range []*localeSet{e.l, e.b.defaultLocale()} {
+		if l == nil {
+			continue
+		}
+		f, exact := l.Docset.Lookup(target)
+		if f == nil || f.Kind != docset.Resource {
+			continue
+		}
+		if !exact {
+			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+f.Rel+"; it works here but not on a case-sensitive server")
+		}
+		return e.b.basePath() + l.Locale.Code + "/" + lowerPath(f.Rel), true
+	}
+	return "", false
+}
+
+// rootLink maps /path links onto this docset's pages where they name one
+// (Learn's cross-docset links); others stay as written.
+func (e *env) rootLink(p string) (string, bool) {
+	rel := strings.TrimSuffix(strings.TrimPrefix(p, "/"), "/")
+	for _, cand := range []string{rel + ".md", rel + "/index.md", rel + ".yml", rel + "/index.yml", rel} {
+		if tp, ok := e.l.byRel[cand]; ok && tp.Monikers.Has(e.m) {
+			return e.b.pageURL(e.l.Locale.Code, e.m, tp.Rel), true
+		}
+	}
+	return "", false
+}
+
+func (e *env) redirect(target string) (string, bool) {
+	for _, r := range e.l.Docset.Redirections {
+		if strings.EqualFold(r.SourcePath, target) {
+			u := r.RedirectURL
+			if strings.HasPrefix(u, "/") {
+				return e.b.basePath() + e.l.Locale.Code + u, true
+			}
+			return u, u != ""
+		}
+	}
+	return "", false
+}
+
+func (e *env) xref(uid string, pos diag.Pos) string {
+	uid, frag, _ := strings.Cut(uid, "#")
+	uid, _, _ = strings.Cut(uid, "?")
+	if dec, err := url.PathUnescape(uid); err == nil {
+		uid = dec
+	}
+	tp, ok := e.l.uids[uid]
+	if !ok {
+		if def := e.b.defaultLocale(); def != nil {
+			tp, ok = def.uids[uid]
+		}
+	}
+	if !ok {
+		e.warn(pos, "xref-not-found", "no page declares uid "+uid+"; add uid: "+uid+" to the target page's front matter")
+		return "xref:" + uid
+	}
+	m := e.m
+	if !tp.Monikers.Has(m) && !tp.Monikers.Empty() {
+		m = tp.Monikers.Indices()[0]
+	}
+	u := e.b.pageURL(e.l.Locale.Code, m, tp.Rel)
+	if frag != "" {
+		u += "#" + frag
+	}
+	return u
+}
+
+// checkBookmark warns when #frag names no heading or anchor of page in
+// this cloud.
+func (e *env) checkBookmark(p *Page, frag string, pos diag.Pos) {
+	if p == nil || p.Doc == nil || frag == "" || p.anchors[frag] {
+		return
+	}
+	for _, h := range p.Doc.Headings {
+		if h.ID == frag && (h.Zone.Empty() || h.Zone.Has(e.m)) {
+			return
+		}
+	}
+	e.warn(pos, "bookmark-not-found", "#"+frag+" is not a heading or anchor of "+e.l.Docset.Display(p.Rel)+
+		" in "+e.b.site.Monikers.Moniker(e.m).Name)
+}
+
+func (b *builder) defaultLocale() *localeSet {
+	for _, l := range b.locales {
+		if l.Locale.Code == b.site.DefaultLocale {
+			return l
+		}
+	}
+	return nil
+}
+
+// includeCache parses each include file once per build.
+type includeCache struct {
+	m sync.Map // absolute path -> *incEntry
+}
+
+type incEntry struct {
+	once sync.Once
+	doc  *dialect.Doc
+}
+
+// Include implements dialect.Env: the path is relative to the file that
+// wrote it, never leaves the locale folder, and falls back to the default
+// locale's copy for an untranslated include.
+func (e *env) Include(doc *dialect.Doc, dest string, pos diag.Pos) (*dialect.Doc, bool) {
+	p := strings.TrimSpace(dest)
+	var target string
+	if strings.HasPrefix(p, "~/") {
+		target = path.Join(e.fileBase(doc), p[2:])
+	} else {
+		target = path.Join(path.Dir(doc.Rel), p)
+	}
+	if path.IsAbs(p) || target == ".." || strings.HasPrefix(target, "../") {
+		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-outside-docset",
+			Message: "include " + dest + " points outside the docset folder; includes must live inside it"})
+		return nil, false
+	}
+	if !strings.EqualFold(path.Ext(target), ".md") {
+		e.warn(pos, "include-invalid", "include "+dest+" is not a .md file; only Markdown files can be included")
+		return nil, false
+	}
+	var f *docset.File
+	var owner *localeSet
+	for _, l := range []*localeSet{e.l, e.b.defaultLocale()} {
+		if l == nil {
+			continue
+		}
+		if ff, exact := l.Docset.Lookup(target); ff != nil && (ff.Kind == docset.Include || ff.Kind == docset.Page) {
+			if !exact {
+				e.warn(pos, "path-case-mismatch", "include "+dest+" differs in letter case from the file "+ff.Rel)
+			}
+			f, owner = ff, l
+			break
+		}
+	}
+	if f == nil {
+		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found",
+			Message: "include file " + dest + " does not exist (" + e.l.Docset.Display(target) + ")"})
+		return nil, false
+	}
+	if e.deps != nil {
+		e.deps[f.Abs] = true
+	}
+	v, _ := e.b.incs.m.LoadOrStore(f.Abs, &incEntry{})
+	ent := v.(*incEntry)
+	ent.once.Do(func() {
+		display := owner.Docset.Display(f.Rel)
+		src, err := os.ReadFile(f.Abs)
+		if err != nil {
+			e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
+			return
+		}
+		split, ds := meta.Split(display, src) // an include's front matter is ignored
+		for i := range ds {
+			ds[i].Via = "included from " + pos.String()
+		}
+		e.b.diags.Merge(ds)
+		ent.doc = e.b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
+		for _, d := range ent.doc.Diags {
+			d.Via = "included from " + pos.String()
+			e.b.diags.Add(d)
+		}
+	})
+	return ent.doc, ent.doc != nil
+}

@@ -1,0 +1,189 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/docloom/docloom/internal/dialect"
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/render"
+)
+
+type renderJob struct {
+	l *localeSet
+	p *Page
+}
+
+// renderAll renders every page in every cloud it applies to, one worker
+// per core; each worker keeps its own renderer (goldmark renderers hold
+// per-render state).
+func (b *builder) renderAll() int {
+	var jobs []renderJob
+	for _, l := range b.locales {
+		for _, p := range l.Pages {
+			jobs = append(jobs, renderJob{l, p})
+		}
+	}
+	w := b.workers()
+	states := make([]*dialect.State, w)
+	renderers := make([]*dialect.Renderer, w)
+	for i := range states {
+		states[i] = &dialect.State{}
+		renderers[i] = b.dialect.NewRenderer(states[i])
+	}
+	counts := make([]int, w)
+	b.parallel(len(jobs), func(worker, i int) {
+		counts[worker] += b.renderPage(states[worker], renderers[worker], jobs[i])
+	})
+	b.writeRedirectPages()
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob) int {
+	n := 0
+	for _, m := range j.p.Monikers.Indices() {
+		e := &env{b: b, l: j.l, m: m, page: j.p}
+		st.Moniker, st.Locale, st.Env = m, j.l.Locale.Code, e
+		body, err := r.Render(j.p.Doc)
+		if err != nil {
+			b.diags.Addf(diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
+			continue
+		}
+		data := b.pageData(j.l, j.p, m, body)
+		html, err := b.layouts.Execute(data, j.p.Landing)
+		if err != nil {
+			b.diags.Addf(diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
+			continue
+		}
+		b.write(j.l.Locale.Code+"/"+b.site.Monikers.Moniker(m).Name+"/"+URLPath(j.p.Rel)+"index.html", html)
+		n++
+	}
+	return n
+}
+
+// absURL is a page URL with the site's scheme and host, for canonical and
+// hreflang links.
+func (b *builder) absURL(p string) string {
+	base := strings.TrimSuffix(b.site.BaseURL, "/")
+	bp := strings.TrimSuffix(b.basePath(), "/")
+	return strings.TrimSuffix(base, bp) + p
+}
+
+func (b *builder) pageData(l *localeSet, p *Page, m int, body []byte) *render.Page {
+	cat := b.site.Monikers
+	d := &render.Page{
+		Site:              b.site,
+		Locale:            l.Locale,
+		Moniker:           cat.Moniker(m),
+		Title:             p.Title,
+		TitleSuffix:       meta.String(p.Meta, "titleSuffix"),
+		Description:       meta.String(p.Meta, "description"),
+		Robots:            firstNonEmpty(meta.String(p.Meta, "ROBOTS"), meta.String(p.Meta, "robots")),
+		Body:              template.HTML(body),
+		Fallback:          p.Fallback,
+		MachineTranslated: strings.EqualFold(meta.String(p.Meta, "ms.translationtype"), "MT") && !p.Fallback,
+		Meta:              p.Meta,
+		T:                 phrasesFor(l.Locale.Code),
+		Home:              b.basePath() + l.Locale.Code + "/" + cat.Moniker(m).Name + "/",
+	}
+	self := b.pageURL(l.Locale.Code, m, p.Rel)
+	d.Canonical = b.absURL(self)
+	if p.Fallback {
+		// The page's text is the default locale's: tell search engines so.
+		d.Canonical = b.absURL(b.pageURL(b.site.DefaultLocale, m, p.Rel))
+	}
+	if d.MachineTranslated {
+		if def := b.defaultLocale(); def != nil {
+			if _, ok := def.byRel[p.Rel]; ok {
+				d.SourceURL = b.pageURL(def.Locale.Code, m, p.Rel)
+			}
+		}
+	}
+	for _, other := range b.locales {
+		op, ok := other.byRel[p.Rel]
+		if !ok || !op.Monikers.Has(m) {
+			continue
+		}
+		u := b.pageURL(other.Locale.Code, m, p.Rel)
+		d.Languages = append(d.Languages, render.Link{Code: other.Locale.Code, Name: other.Locale.Name, URL: u, Current: other == l})
+		if !op.Fallback {
+			d.Alternates = append(d.Alternates, render.Link{Lang: other.Locale.Code, URL: b.absURL(u)})
+		}
+	}
+	for _, i := range cat.All().Indices() {
+		link := render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, Current: i == m}
+		if p.Monikers.Has(i) {
+			link.URL = b.pageURL(l.Locale.Code, i, p.Rel)
+		}
+		d.Clouds = append(d.Clouds, link)
+	}
+	if raw := meta.String(p.Meta, "ms.date"); raw != "" {
+		if t, err := time.Parse("1/2/2006", raw); err == nil {
+			d.Date = &render.Date{ISO: t.Format("2006-01-02"), Text: formatDate(t, l.Locale.Code)}
+		} else if !p.Fallback {
+			b.diags.Addf(diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Warning, "date-format-invalid",
+				"ms.date %q is not a date in M/D/YYYY form; it is not shown", raw)
+		}
+	}
+	if b.bundle != nil {
+		for _, u := range b.bundle.CSS {
+			d.Assets.CSS = append(d.Assets.CSS, strings.TrimSuffix(b.basePath(), "/")+u)
+		}
+		for _, u := range b.bundle.JS {
+			d.Assets.JS = append(d.Assets.JS, strings.TrimSuffix(b.basePath(), "/")+u)
+		}
+	}
+	return d
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+var months = map[string][]string{
+	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+}
+
+// formatDate writes a date the way the locale's readers expect it.
+func formatDate(t time.Time, locale string) string {
+	lang, region, _ := strings.Cut(locale, "-")
+	if names, ok := months[lang]; ok {
+		return fmt.Sprintf("%d %s %d", t.Day(), names[t.Month()-1], t.Year())
+	}
+	if lang == "en" && region != "us" {
+		return t.Format("2 January 2006")
+	}
+	return t.Format("January 2, 2006")
+}
+
+// writeRedirectPages writes the site root and each locale root, which send
+// readers to the default cloud's home page (the CDN's rules do better where
+// they can; these work on any static host).
+func (b *builder) writeRedirectPages() {
+	def := b.site.DefaultMoniker
+	target := func(locale string) string { return b.basePath() + locale + "/" + def + "/" }
+	page := func(to string) []byte {
+		return []byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` +
+			template.HTMLEscapeString(to) + `"><link rel="canonical" href="` + template.HTMLEscapeString(to) +
+			`"><title>Redirecting</title></head><body><a href="` + template.HTMLEscapeString(to) + `">` +
+			template.HTMLEscapeString(to) + `</a></body></html>`)
+	}
+	b.write("index.html", page(target(b.site.DefaultLocale)))
+	for _, l := range b.locales {
+		b.write(l.Locale.Code+"/index.html", page(target(l.Locale.Code)))
+	}
+}

@@ -1,0 +1,257 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/docloom/docloom/internal/config"
+	"github.com/docloom/docloom/internal/dialect"
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/moniker"
+)
+
+// localeSet is one locale's pages after parsing.
+type localeSet struct {
+	Locale config.Locale
+	Docset *docset.Docset
+	Pages  []*Page
+	byRel  map[string]*Page // includes fallbacks from the default locale
+	lower  map[string]string
+	uids   map[string]*Page
+}
+
+// Page is one source page in one locale.
+type Page struct {
+	Rel      string
+	File     *docset.File
+	Doc      *dialect.Doc
+	Meta     map[string]any
+	Monikers moniker.Set
+	Title    string
+	Landing  bool
+	// Fallback is set for a default-locale page served in a locale that
+	// has no translation of it.
+	Fallback bool
+	// anchors are ids of raw HTML elements (<a name>, id="...") in the
+	// page, which bookmarks may target in every cloud.
+	anchors map[string]bool
+}
+
+// URLPath is the page's path below /<locale>/<moniker>/: lower-cased,
+// without .md, index pages as their folder.
+func URLPath(rel string) string {
+	p := strings.ToLower(rel)
+	p = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(p, ".md"), ".yml"), ".yaml")
+	if p == "index" {
+		return ""
+	}
+	p = strings.TrimSuffix(p, "/index")
+	return p + "/"
+}
+
+func lowerPath(rel string) string { return strings.ToLower(rel) }
+
+// parseAll reads, splits and parses every page of every locale in parallel.
+func (b *builder) parseAll() {
+	type job struct {
+		l *localeSet
+		f *docset.File
+	}
+	var jobs []job
+	for _, l := range b.locales {
+		l.byRel = map[string]*Page{}
+		l.lower = map[string]string{}
+		l.uids = map[string]*Page{}
+		for _, f := range l.Docset.Pages {
+			jobs = append(jobs, job{l, f})
+		}
+	}
+	pages := make([]*Page, len(jobs))
+	b.parallel(len(jobs), func(_, i int) {
+		pages[i] = b.parsePage(jobs[i].l, jobs[i].f)
+	})
+	for i, p := range pages {
+		if p == nil {
+			continue
+		}
+		l := jobs[i].l
+		l.Pages = append(l.Pages, p)
+		l.byRel[p.Rel] = p
+		l.lower[strings.ToLower(p.Rel)] = p.Rel
+		if uid := meta.String(p.Meta, "uid"); uid != "" {
+			if other, dup := l.uids[uid]; dup {
+				b.diags.Addf(diag.Pos{File: l.Docset.Display(p.Rel), Line: 1}, diag.Warning, "duplicate-uid",
+					"uid %q is also declared by %s; xref links go to the first", uid, l.Docset.Display(other.Rel))
+				continue
+			}
+			l.uids[uid] = p
+		}
+	}
+}
+
+var anchorRE = regexp.MustCompile(`<a\s[^>]*?(?:name|id)\s*=\s*"([^"]+)"|\sid\s*=\s*"([^"]+)"`)
+
+func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
+	display := l.Docset.Display(f.Rel)
+	src, err := os.ReadFile(f.Abs)
+	if err != nil {
+		b.diags.Addf(diag.Pos{File: display}, diag.Error, "file-unreadable", "%v", err)
+		return nil
+	}
+	p := &Page{Rel: f.Rel, File: f, Landing: f.Kind == docset.Landing}
+	if p.Landing {
+		return b.parseLanding(l, p, src)
+	}
+	split, ds := meta.Split(display, src)
+	b.diags.Merge(ds)
+	var layers []map[string]any
+	cfg, inner := l.Docset.DocfxFor(f.Rel)
+	if cfg != nil {
+		layers = append(layers, cfg.MetadataFor(inner))
+	}
+	layers = append(layers, split.Meta)
+	p.Meta = meta.Merge(layers...)
+	p.Doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
+	b.diags.Merge(p.Doc.Diags)
+	p.Title = strings.TrimSpace(meta.String(split.Meta, "title"))
+	if p.Title == "" {
+		for _, h := range p.Doc.Headings {
+			if h.Level <= 3 {
+				p.Title = h.Text
+				break
+			}
+		}
+	}
+	if p.Title == "" {
+		p.Title = path.Base(strings.TrimSuffix(f.Rel, ".md"))
+	}
+	p.anchors = map[string]bool{}
+	for _, m := range anchorRE.FindAllSubmatch(p.Doc.Source, -1) {
+		p.anchors[string(m[1])+string(m[2])] = true
+	}
+	p.Monikers = b.pageMonikers(l, p, split, src)
+	b.checkZones(p)
+	return p
+}
+
+// pageMonikers is the page's file-level moniker set: its monikerRange front
+// matter, the docfx.json group or version range, and the site's range, all
+// intersected.
+func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte) moniker.Set {
+	cat := b.site.Monikers
+	set := cat.All()
+	display := l.Docset.Display(p.Rel)
+	narrow := func(expr string, pos diag.Pos, what string) {
+		if strings.TrimSpace(expr) == "" {
+			return
+		}
+		s, err := cat.Parse(expr)
+		if err != nil {
+			msg := err.Error()
+			if re, ok := err.(*moniker.RangeError); ok {
+				msg = re.Msg
+			}
+			b.diags.Addf(pos, diag.Error, "moniker-range-invalid", "%s %q: %s", what, expr, msg)
+			return
+		}
+		set &= s
+	}
+	if b.site.MonikerRange != "" {
+		narrow(b.site.MonikerRange, diag.Pos{File: "docfx"}, "the docset range")
+	}
+	if cfg, inner := l.Docset.DocfxFor(p.Rel); cfg != nil {
+		narrow(cfg.MonikerRangeFor(inner), diag.Pos{File: display}, "the docfx.json range")
+	}
+	if r := meta.String(split.Meta, "monikerRange"); r != "" {
+		before := set
+		narrow(r, diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, "monikerRange")
+		if set.Empty() && !before.Empty() {
+			b.diags.Addf(diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, diag.Error, "moniker-range-out-of-scope",
+				"monikerRange %q leaves no cloud this docset publishes (%s); the page is not built", r, strings.Join(before.Names(cat), ", "))
+		}
+	}
+	return set
+}
+
+// checkZones warns about zones that can never show on this page.
+func (b *builder) checkZones(p *Page) {
+	for n := p.Doc.AST.FirstChild(); n != nil; n = n.NextSibling() {
+		z, ok := n.(*dialect.MonikerZone)
+		if !ok || z.Set.Empty() {
+			continue
+		}
+		if (z.Set & p.Monikers).Empty() && !p.Monikers.Empty() {
+			b.diags.Add(diag.Diagnostic{Pos: p.Doc.Pos(z.Offset), Severity: diag.Warning, Code: "moniker-zone-empty",
+				Message: fmt.Sprintf("range %q shares no cloud with the page (%s); the block never shows",
+					z.Range, strings.Join(p.Monikers.Names(b.site.Monikers), ", "))})
+		}
+	}
+}
+
+// keyLine finds the line of a front matter key, for diagnostics about its
+// value.
+func keyLine(src []byte, key string) int {
+	for i, line := range strings.Split(string(meta.Normalize(src)), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), key+":") {
+			return i + 1
+		}
+		if i > 200 {
+			break
+		}
+	}
+	return 1
+}
+
+// addFallbacks serves default-locale pages that a locale has not
+// translated, marked as fallbacks (the layout says so).
+func (b *builder) addFallbacks() {
+	var def *localeSet
+	for _, l := range b.locales {
+		if l.Locale.Code == b.site.DefaultLocale {
+			def = l
+		}
+	}
+	if def == nil {
+		return
+	}
+	for _, l := range b.locales {
+		if l == def {
+			continue
+		}
+		for _, p := range def.Pages {
+			if _, ok := l.byRel[p.Rel]; ok {
+				continue
+			}
+			if _, ok := l.lower[strings.ToLower(p.Rel)]; ok {
+				continue
+			}
+			fp := *p
+			fp.Fallback = true
+			l.Pages = append(l.Pages, &fp)
+			l.byRel[fp.Rel] = &fp
+			l.lower[strings.ToLower(fp.Rel)] = fp.Rel
+		}
+	}
+}
+
+// indexURLs is a hook for URL conflicts: two sources that publish to one URL
+// (a.md and A.md, or index.md and index.yml) are an error.
+func (b *builder) indexURLs() {
+	for _, l := range b.locales {
+		seen := map[string]*Page{}
+		for _, p := range l.Pages {
+			u := URLPath(p.Rel)
+			if other, ok := seen[u]; ok && !p.Fallback && !other.Fallback {
+				b.diags.Addf(diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "publish-url-conflict",
+					"%s and %s publish to the same URL /%s/…/%s; rename or remove one", p.Rel, other.Rel, l.Locale.Code, u)
+				continue
+			}
+			seen[u] = p
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package build
+
+import "strings"
+
+// layoutPhrases are the words the layouts show, per language; English is
+// the fallback for a locale without its own.
+var layoutPhrases = map[string]map[string]string{
+	"en": {
+		"skip":        "Skip to main content",
+		"fallback":    "This page is not available in your language yet; it is shown in English.",
+		"machine":     "This page was translated by a machine.",
+		"readEnglish": "Read the English version.",
+		"variant":     "You are reading:",
+		"updated":     "Last updated",
+		"pickers":     "Language and cloud",
+		"language":    "Language",
+		"cloud":       "Cloud",
+		"unavailable": "not available for this page",
+	},
+	"nl": {
+		"skip":        "Naar de hoofdinhoud",
+		"fallback":    "Deze pagina is nog niet vertaald; u leest de Engelse versie.",
+		"machine":     "Deze pagina is automatisch vertaald.",
+		"readEnglish": "Lees de Engelse versie.",
+		"variant":     "U leest:",
+		"updated":     "Laatst bijgewerkt",
+		"pickers":     "Taal en cloud",
+		"language":    "Taal",
+		"cloud":       "Cloud",
+		"unavailable": "niet beschikbaar voor deze pagina",
+	},
+}
+
+func phrasesFor(locale string) map[string]string {
+	lang, _, _ := strings.Cut(strings.ToLower(locale), "-")
+	out := map[string]string{}
+	for k, v := range layoutPhrases["en"] {
+		out[k] = v
+	}
+	for k, v := range layoutPhrases[lang] {
+		out[k] = v
+	}
+	return out
+}

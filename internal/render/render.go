@@ -1,0 +1,176 @@
+// Package render is the stage that turns a rendered Markdown body into a
+// whole HTML document with the site's html/template layouts. Layouts are
+// parsed once per build (never per page); a site's own layouts/ folder
+// overrides the default theme file by file.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	docloom "github.com/docloom/docloom"
+	"github.com/docloom/docloom/internal/config"
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/moniker"
+)
+
+// Layouts is the parsed template set.
+type Layouts struct {
+	page    *template.Template
+	landing *template.Template
+}
+
+// Load parses the theme's layouts with the site's layouts/ files laid over
+// them. A template error is a diagnostic at the layout file.
+func Load(siteRoot string) (*Layouts, []diag.Diagnostic) {
+	files := map[string][]byte{}
+	sources := map[string]string{}
+	_ = fs.WalkDir(docloom.Theme, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			data, _ := fs.ReadFile(docloom.Theme, p)
+			files[p] = data
+			sources[p] = "(theme)/" + p
+		}
+		return nil
+	})
+	siteLayouts := filepath.Join(siteRoot, "layouts")
+	_ = filepath.WalkDir(siteLayouts, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(siteRoot, p)
+			data, rerr := os.ReadFile(p)
+			if rerr == nil {
+				files[filepath.ToSlash(rel)] = data
+				sources[filepath.ToSlash(rel)] = filepath.ToSlash(rel)
+			}
+		}
+		return nil
+	})
+	base := template.New("").Funcs(funcs)
+	var diags []diag.Diagnostic
+	var mains []string
+	for name, data := range files {
+		if name == "layouts/page.html" || name == "layouts/landing.html" {
+			mains = append(mains, name)
+			continue
+		}
+		if _, err := base.New(name).Parse(string(data)); err != nil {
+			diags = append(diags, templateDiag(sources[name], err))
+		}
+	}
+	l := &Layouts{}
+	for _, name := range mains {
+		clone, err := base.Clone()
+		if err == nil {
+			_, err = clone.New(name).Parse(string(files[name]))
+		}
+		if err != nil {
+			diags = append(diags, templateDiag(sources[name], err))
+			continue
+		}
+		if name == "layouts/page.html" {
+			l.page = clone
+		} else {
+			l.landing = clone
+		}
+	}
+	if l.page == nil && len(diags) == 0 {
+		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: "layouts/page.html"}, Severity: diag.Error,
+			Code: "layout-missing", Message: "no page layout; add layouts/page.html"})
+	}
+	if l.landing == nil {
+		l.landing = l.page
+	}
+	return l, diags
+}
+
+func templateDiag(file string, err error) diag.Diagnostic {
+	msg := err.Error()
+	line := 0
+	// html/template errors read "template: NAME:LINE: message".
+	if i := strings.Index(msg, ".html:"); i >= 0 {
+		fmt.Sscanf(msg[i+len(".html:"):], "%d", &line)
+		if j := strings.Index(msg[i+len(".html:"):], ": "); j >= 0 {
+			msg = msg[i+len(".html:")+j+2:]
+		}
+	}
+	return diag.Diagnostic{Pos: diag.Pos{File: file, Line: line}, Severity: diag.Error, Code: "layout-error", Message: msg}
+}
+
+var funcs = template.FuncMap{
+	"lower": strings.ToLower,
+	"join":  path.Join,
+}
+
+// Assets are the bundled files a page links to.
+type Assets struct {
+	CSS []string
+	JS  []string
+}
+
+// Link is an alternate version of the page (another locale or cloud).
+type Link struct {
+	Code, Name, Display, Lang string
+	URL                       string
+	Current                   bool
+}
+
+// Date is a page date for display and for <time datetime>.
+type Date struct{ ISO, Text string }
+
+// Page is everything a layout can show.
+type Page struct {
+	Site              *config.Site
+	Locale            config.Locale
+	Moniker           moniker.Moniker
+	Title             string
+	TitleSuffix       string
+	Description       string
+	Robots            string
+	Canonical         string
+	Home              string
+	Alternates        []Link // hreflang alternates
+	Languages         []Link // language picker
+	Clouds            []Link // cloud picker
+	Body              template.HTML
+	Fallback          bool // served from the default locale
+	MachineTranslated bool
+	SourceURL         string
+	Date              *Date
+	Assets            Assets
+	SupportDirectory  string
+	Meta              map[string]any
+	T                 map[string]string
+}
+
+// Execute writes the whole document for p.
+func (l *Layouts) Execute(p *Page, landing bool) ([]byte, error) {
+	t := l.page
+	name := "layouts/page.html"
+	if landing && l.landing != nil {
+		t = l.landing
+		if l.landing != l.page {
+			name = "layouts/landing.html"
+		}
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(p.Body) + 8192)
+	if err := t.ExecuteTemplate(&buf, "layouts/baseof.html", withMain{p, t, name}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type withMain struct {
+	*Page
+	t    *template.Template
+	name string
+}
+
+// Missing reports whether the layouts could not be loaded.
+func (l *Layouts) Missing() bool { return l == nil || l.page == nil }
