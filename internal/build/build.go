@@ -158,7 +158,7 @@ func (b *builder) parallel(n int, fn func(worker, i int)) {
 		go func(k int) {
 			defer wg.Done()
 			for i := range next {
-				fn(k, i)
+				b.guard(func() { fn(k, i) })
 			}
 		}(k)
 	}
@@ -167,6 +167,19 @@ func (b *builder) parallel(n int, fn func(worker, i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// guard turns a panic in one page's work into a diagnostic, so one bad
+// page cannot take the whole build (or a serve session) down. A panic is a
+// docloom bug; the message asks for a report.
+func (b *builder) guard(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			b.diags.Addf(diag.Pos{}, diag.Error, "internal-error",
+				"docloom failed on this input (%v); please report it with the file that caused it", r)
+		}
+	}()
+	fn()
 }
 
 func (b *builder) write(rel string, data []byte) {
