@@ -1,0 +1,17 @@
+// The site's script entry point, bundled by esbuild. Each feature exports an
+// init function that enhances server-rendered HTML; without JavaScript the
+// page still works.
+
+import { initInline } from "./hours/inline";
+import { initPickers } from "./hours/picker";
+
+function start(): void {
+  initInline(document);
+  initPickers(document);
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}
