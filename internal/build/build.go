@@ -12,8 +12,8 @@ import (
 
 	"github.com/docloom/docloom/internal/assets"
 	"github.com/docloom/docloom/internal/config"
-	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/output"
 	"github.com/docloom/docloom/internal/render"
@@ -94,6 +94,7 @@ func Run(opts Options) *Result {
 	}
 	b.addFallbacks()
 	b.indexURLs()
+	b.loadNav()
 
 	var out *output.Dir
 	if !opts.NoWrite {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/meta"
 )

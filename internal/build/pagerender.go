@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/render"
 )
@@ -132,6 +132,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body []byte) *render.Pa
 				"ms.date %q is not a date in M/D/YYYY form; it is not shown", raw)
 		}
 	}
+	b.navData(l, p, m, d)
 	if b.bundle != nil {
 		for _, u := range b.bundle.CSS {
 			d.Assets.CSS = append(d.Assets.CSS, strings.TrimSuffix(b.basePath(), "/")+u)

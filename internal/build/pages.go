@@ -8,11 +8,12 @@ import (
 	"strings"
 
 	"github.com/docloom/docloom/internal/config"
-	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/moniker"
+	"github.com/docloom/docloom/internal/nav"
 )
 
 // localeSet is one locale's pages after parsing.
@@ -23,6 +24,7 @@ type localeSet struct {
 	byRel  map[string]*Page // includes fallbacks from the default locale
 	lower  map[string]string
 	uids   map[string]*Page
+	nav    *nav.Set
 }
 
 // Page is one source page in one locale.

@@ -146,6 +146,27 @@ type Page struct {
 	SupportDirectory  string
 	Meta              map[string]any
 	T                 map[string]string
+	// Navigation (empty when the docset has no TOC for the page).
+	TOC           []*NavItem
+	Breadcrumbs   []Link
+	InThisArticle []Heading
+	Prev, Next    *Link
+}
+
+// NavItem is one sidebar entry, already filtered to the page's cloud.
+type NavItem struct {
+	Name     string
+	URL      string
+	External bool
+	Current  bool // the page being shown
+	Open     bool // holds the current page, or is expanded by the TOC
+	Items    []*NavItem
+}
+
+// Heading is an entry of "In this article".
+type Heading struct {
+	ID, Text string
+	Level    int
 }
 
 // Execute writes the whole document for p.
