@@ -112,6 +112,7 @@ func Run(opts Options) *Result {
 		}
 		return finish()
 	}
+	b.supportDirectories()
 	res.Outputs = b.renderAll()
 	b.writeStatic()
 	res.Files = b.written()

@@ -132,6 +132,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body []byte) *render.Pa
 				"ms.date %q is not a date in M/D/YYYY form; it is not shown", raw)
 		}
 	}
+	d.SupportDirectory = l.supportDir
 	b.navData(l, p, m, d)
 	if b.bundle != nil {
 		for _, u := range b.bundle.CSS {

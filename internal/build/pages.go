@@ -25,6 +25,9 @@ type localeSet struct {
 	lower  map[string]string
 	uids   map[string]*Page
 	nav    *nav.Set
+	// supportDir is the URL of the locale's support directory JSON, "" when
+	// the docset has no country pages.
+	supportDir string
 }
 
 // Page is one source page in one locale.
