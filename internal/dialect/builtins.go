@@ -7,5 +7,13 @@ func builtins(d *Dialect) []Extender {
 		includeExt{},
 		headingExt{},
 		linkExt{},
+		quoteExt{},
+		imageExt{},
+		gfmExt{},
+		rowExt{},
+		pivotExt{},
+		noLocExt{},
+		tabsExt{},
+		hoursExt{},
 	}
 }
