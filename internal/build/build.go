@@ -58,74 +58,97 @@ func (r *Result) Summary() string {
 // succeeds; otherwise the previous site stays as it was.
 func Run(opts Options) *Result {
 	start := time.Now()
-	res := &Result{}
-	var diags diag.List
-	finish := func() *Result {
-		res.Diags = diags.Sorted()
-		res.Errors, res.Warnings = diag.Count(res.Diags)
-		res.Elapsed = time.Since(start)
-		return res
+	b := &builder{opts: opts}
+	var out *output.Dir
+	if !opts.NoWrite {
+		var err error
+		if out, err = output.Begin(opts.Out); err != nil {
+			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
+			return b.result(start)
+		}
+		b.sink = out
 	}
-	site, ds := config.Load(opts.Site)
-	diags.Merge(ds)
-	if site == nil {
-		return finish()
+	b.full()
+	res := b.result(start)
+	if out != nil {
+		if res.Failed(opts.Strict) || b.site == nil {
+			out.Abort()
+		} else if err := out.Commit(); err != nil {
+			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
+			return b.result(start)
+		}
 	}
-	res.Site = site
-	res.Locales = len(site.Locales)
-	res.Monikers = site.Monikers.Len()
+	return res
+}
 
-	b := &builder{site: site, dialect: dialect.New(site.Monikers), diags: &diags, opts: opts}
+// sink receives output files: a folder on disk for build, memory for serve.
+type sink interface {
+	Write(rel string, data []byte) error
+	Copy(rel, src string) error
+}
+
+// full runs every stage. It is the whole of a one-shot build and the first
+// (and any configuration-changing) build of a serve session.
+func (b *builder) full() {
+	b.led = ledger{}
+	b.deps = map[string]map[string]bool{}
+	b.incs = includeCache{}
+	b.files = nil
+	site, ds := config.Load(b.opts.Site)
+	b.led.add(ownerStage("config"), ds...)
+	b.site = site
+	if site == nil {
+		return
+	}
+	b.dialect = dialect.New(site.Monikers)
 	layouts, ds := render.Load(site.Root)
-	diags.Merge(ds)
+	b.led.add(ownerStage("layouts"), ds...)
 	b.layouts = layouts
 	bundle, ds := assets.Build(site.Root)
-	diags.Merge(ds)
+	b.led.add(ownerStage("assets"), ds...)
 	b.bundle = bundle
-
+	b.locales = nil
 	for _, loc := range site.Locales {
 		set, ds := docset.Discover(site, loc)
-		diags.Merge(ds)
-		b.locales = append(b.locales, &localeSet{Locale: loc, Docset: set})
+		b.led.add(ownerStage("docset:"+loc.Code), ds...)
+		b.locales = append(b.locales, &localeSet{Locale: loc, Docset: set, own: map[string]*Page{}})
 	}
 	b.parseAll()
+	b.reindex()
+	if layouts.Missing() {
+		return
+	}
+	b.supportDirectories()
+	b.outputs = b.renderAll()
+	b.writeStatic()
+}
+
+// reindex rebuilds each locale's page list, lookups, fallbacks and
+// navigation from its parsed pages.
+func (b *builder) reindex() {
 	for _, l := range b.locales {
-		res.Pages += len(l.Pages)
+		b.led.reset(ownerStage("index:" + l.Locale.Code))
+		l.index(b)
 	}
 	b.addFallbacks()
 	b.indexURLs()
 	b.loadNav()
+}
 
-	var out *output.Dir
-	if !opts.NoWrite {
-		var err error
-		out, err = output.Begin(opts.Out)
-		if err != nil {
-			diags.Add(diag.Diagnostic{Pos: diag.Pos{File: opts.Out}, Severity: diag.Error, Code: "output-failed", Message: err.Error()})
-			return finish()
-		}
-		b.out = out
+func (b *builder) result(start time.Time) *Result {
+	res := &Result{Site: b.site, Outputs: b.outputs}
+	res.Diags = b.led.all()
+	res.Errors, res.Warnings = diag.Count(res.Diags)
+	if b.site != nil {
+		res.Locales = len(b.site.Locales)
+		res.Monikers = b.site.Monikers.Len()
 	}
-	if layouts == nil || layouts.Missing() {
-		if out != nil {
-			out.Abort()
-		}
-		return finish()
+	for _, l := range b.locales {
+		res.Pages += len(l.own)
 	}
-	b.supportDirectories()
-	res.Outputs = b.renderAll()
-	b.writeStatic()
 	res.Files = b.written()
-	fin := finish()
-	if out != nil {
-		if fin.Failed(opts.Strict) {
-			out.Abort()
-		} else if err := out.Commit(); err != nil {
-			diags.Add(diag.Diagnostic{Pos: diag.Pos{File: opts.Out}, Severity: diag.Error, Code: "output-failed", Message: err.Error()})
-			return finish()
-		}
-	}
-	return fin
+	res.Elapsed = time.Since(start)
+	return res
 }
 
 type builder struct {
@@ -133,14 +156,18 @@ type builder struct {
 	dialect *dialect.Dialect
 	layouts *render.Layouts
 	bundle  *assets.Bundle
-	diags   *diag.List
+	led     ledger
 	opts    Options
 	locales []*localeSet
-	out     *output.Dir
+	sink    sink
 	incs    includeCache
+	outputs int
 
 	mu    sync.Mutex
-	files []string
+	files map[string]bool
+	// deps maps a page (depPage) to the include files (absolute paths) and
+	// pages (depPage) its output depends on.
+	deps map[string]map[string]bool
 }
 
 func (b *builder) workers() int {
@@ -177,7 +204,7 @@ func (b *builder) parallel(n int, fn func(worker, i int)) {
 func (b *builder) guard(fn func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			b.diags.Addf(diag.Pos{}, diag.Error, "internal-error",
+			b.led.addf(ownerStage("internal"), diag.Pos{File: "docloom"}, diag.Error, "internal-error",
 				"docloom failed on this input (%v); please report it with the file that caused it", r)
 		}
 	}()
@@ -186,32 +213,41 @@ func (b *builder) guard(fn func()) {
 
 func (b *builder) write(rel string, data []byte) {
 	b.mu.Lock()
-	b.files = append(b.files, rel)
+	if b.files == nil {
+		b.files = map[string]bool{}
+	}
+	b.files[rel] = true
 	b.mu.Unlock()
-	if b.out == nil {
+	if b.sink == nil {
 		return
 	}
-	if err := b.out.Write(rel, data); err != nil {
-		b.diags.Add(diag.Diagnostic{Pos: diag.Pos{File: rel}, Severity: diag.Error, Code: "output-failed", Message: err.Error()})
+	if err := b.sink.Write(rel, data); err != nil {
+		b.led.addf(ownerStage("output"), diag.Pos{File: rel}, diag.Error, "output-failed", "%v", err)
 	}
 }
 
 func (b *builder) copyFile(rel, src string) {
 	b.mu.Lock()
-	b.files = append(b.files, rel)
+	if b.files == nil {
+		b.files = map[string]bool{}
+	}
+	b.files[rel] = true
 	b.mu.Unlock()
-	if b.out == nil {
+	if b.sink == nil {
 		return
 	}
-	if err := b.out.Copy(rel, src); err != nil {
-		b.diags.Add(diag.Diagnostic{Pos: diag.Pos{File: rel}, Severity: diag.Error, Code: "output-failed", Message: err.Error()})
+	if err := b.sink.Copy(rel, src); err != nil {
+		b.led.addf(ownerStage("output"), diag.Pos{File: rel}, diag.Error, "output-failed", "%v", err)
 	}
 }
 
 func (b *builder) written() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := append([]string(nil), b.files...)
+	out := make([]string, 0, len(b.files))
+	for f := range b.files {
+		out = append(out, f)
+	}
 	sort.Strings(out)
 	return out
 }

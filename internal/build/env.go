@@ -19,16 +19,17 @@ type env struct {
 	b    *builder
 	l    *localeSet
 	m    int
-	page *Page
-	deps map[string]bool // include files this page used (for serve)
+	page  *Page
+	owner string          // ledger owner of this page's render diagnostics
+	deps  map[string]bool // files and pages this page's output depends on
 }
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)
 
-func (e *env) Report(d diag.Diagnostic) { e.b.diags.Add(d) }
+func (e *env) Report(d diag.Diagnostic) { e.b.led.add(e.owner, d) }
 
 func (e *env) warn(pos diag.Pos, code, msg string) {
-	e.b.diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: code, Message: msg})
+	e.b.led.add(e.owner, diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: code, Message: msg})
 }
 
 // pageURL is the URL of page rel in locale and cloud m.
@@ -140,6 +141,9 @@ func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest str
 	}
 	if tp == nil {
 		return "", false
+	}
+	if e.deps != nil {
+		e.deps[depPage(l.Locale.Code, tp.Rel)] = true
 	}
 	m := e.m
 	if !tp.Monikers.Has(m) {
@@ -312,18 +316,18 @@ func (e *env) Include(doc *dialect.Doc, dest string, pos diag.Pos) (*dialect.Doc
 		display := owner.Docset.Display(f.Rel)
 		src, err := os.ReadFile(f.Abs)
 		if err != nil {
-			e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
+			e.b.led.add(ownerInclude(f.Abs), diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
 			return
 		}
 		split, ds := meta.Split(display, src) // an include's front matter is ignored
 		for i := range ds {
 			ds[i].Via = "included from " + pos.String()
 		}
-		e.b.diags.Merge(ds)
+		e.b.led.add(ownerInclude(f.Abs), ds...)
 		ent.doc = e.b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
 		for _, d := range ent.doc.Diags {
 			d.Via = "included from " + pos.String()
-			e.b.diags.Add(d)
+			e.b.led.add(ownerInclude(f.Abs), d)
 		}
 	})
 	return ent.doc, ent.doc != nil

@@ -13,7 +13,7 @@ import (
 func (b *builder) parseLanding(l *localeSet, p *Page, src []byte) *Page {
 	display := l.Docset.Display(p.Rel)
 	land, ds := nav.ParseLanding(display, src)
-	b.diags.Merge(ds)
+	b.led.add(ownerParse(l.Locale.Code, p.Rel), ds...)
 	if land == nil {
 		return nil
 	}

@@ -49,7 +49,8 @@ func (b *builder) loadNav() {
 				ds[i].Pos.File = l.Docset.Display(ds[i].Pos.File)
 			}
 		}
-		b.diags.Merge(ds)
+		b.led.reset(ownerStage("nav:" + l.Locale.Code))
+		b.led.add(ownerStage("nav:"+l.Locale.Code), ds...)
 		l.nav = set
 	}
 }

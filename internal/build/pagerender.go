@@ -27,6 +27,12 @@ func (b *builder) renderAll() int {
 			jobs = append(jobs, renderJob{l, p})
 		}
 	}
+	b.writeRedirectPages()
+	return b.renderJobs(jobs)
+}
+
+// renderJobs renders the given pages in parallel.
+func (b *builder) renderJobs(jobs []renderJob) int {
 	w := b.workers()
 	states := make([]*dialect.State, w)
 	renderers := make([]*dialect.Renderer, w)
@@ -38,7 +44,6 @@ func (b *builder) renderAll() int {
 	b.parallel(len(jobs), func(worker, i int) {
 		counts[worker] += b.renderPage(states[worker], renderers[worker], jobs[i])
 	})
-	b.writeRedirectPages()
 	n := 0
 	for _, c := range counts {
 		n += c
@@ -48,25 +53,39 @@ func (b *builder) renderAll() int {
 
 func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob) int {
 	n := 0
+	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
+	b.led.reset(owner)
+	deps := map[string]bool{}
 	for _, m := range j.p.Monikers.Indices() {
-		e := &env{b: b, l: j.l, m: m, page: j.p}
+		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
 		st.Moniker, st.Locale, st.Env = m, j.l.Locale.Code, e
 		body, err := r.Render(j.p.Doc)
 		if err != nil {
-			b.diags.Addf(diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
+			b.led.addf(e.owner, diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
 			continue
 		}
 		data := b.pageData(j.l, j.p, m, body)
 		html, err := b.layouts.Execute(data, j.p.Landing)
 		if err != nil {
-			b.diags.Addf(diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
+			b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
 			continue
 		}
-		b.write(j.l.Locale.Code+"/"+b.site.Monikers.Moniker(m).Name+"/"+URLPath(j.p.Rel)+"index.html", html)
+		b.write(pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel), html)
 		n++
 	}
+	b.mu.Lock()
+	b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
+	b.mu.Unlock()
 	return n
 }
+
+// pageOutput is the output path of a page in a locale and cloud.
+func pageOutput(locale, moniker, rel string) string {
+	return locale + "/" + moniker + "/" + URLPath(rel) + "index.html"
+}
+
+// depPage names a page in the dependency graph.
+func depPage(locale, rel string) string { return "page:" + locale + "/" + rel }
 
 // absURL is a page URL with the site's scheme and host, for canonical and
 // hreflang links.
@@ -128,7 +147,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body []byte) *render.Pa
 		if t, err := time.Parse("1/2/2006", raw); err == nil {
 			d.Date = &render.Date{ISO: t.Format("2006-01-02"), Text: formatDate(t, l.Locale.Code)}
 		} else if !p.Fallback {
-			b.diags.Addf(diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Warning, "date-format-invalid",
+			b.led.addf(ownerRender(l.Locale.Code, p.Rel), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Warning, "date-format-invalid",
 				"ms.date %q is not a date in M/D/YYYY form; it is not shown", raw)
 		}
 	}

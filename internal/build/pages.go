@@ -20,7 +20,10 @@ import (
 type localeSet struct {
 	Locale config.Locale
 	Docset *docset.Docset
-	Pages  []*Page
+	// own holds the locale's parsed pages by Rel; Pages and the lookups
+	// below are derived from it (plus fallbacks) by index.
+	own   map[string]*Page
+	Pages []*Page
 	byRel  map[string]*Page // includes fallbacks from the default locale
 	lower  map[string]string
 	uids   map[string]*Page
@@ -69,9 +72,6 @@ func (b *builder) parseAll() {
 	}
 	var jobs []job
 	for _, l := range b.locales {
-		l.byRel = map[string]*Page{}
-		l.lower = map[string]string{}
-		l.uids = map[string]*Page{}
 		for _, f := range l.Docset.Pages {
 			jobs = append(jobs, job{l, f})
 		}
@@ -81,16 +81,29 @@ func (b *builder) parseAll() {
 		pages[i] = b.parsePage(jobs[i].l, jobs[i].f)
 	})
 	for i, p := range pages {
-		if p == nil {
+		if p != nil {
+			jobs[i].l.own[p.Rel] = p
+		}
+	}
+}
+
+// index derives the page list and lookups from the parsed pages.
+func (l *localeSet) index(b *builder) {
+	l.Pages = l.Pages[:0]
+	l.byRel = map[string]*Page{}
+	l.lower = map[string]string{}
+	l.uids = map[string]*Page{}
+	for _, f := range l.Docset.Pages { // sorted by Rel: stable order
+		p, ok := l.own[f.Rel]
+		if !ok {
 			continue
 		}
-		l := jobs[i].l
 		l.Pages = append(l.Pages, p)
 		l.byRel[p.Rel] = p
 		l.lower[strings.ToLower(p.Rel)] = p.Rel
 		if uid := meta.String(p.Meta, "uid"); uid != "" {
 			if other, dup := l.uids[uid]; dup {
-				b.diags.Addf(diag.Pos{File: l.Docset.Display(p.Rel), Line: 1}, diag.Warning, "duplicate-uid",
+				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(p.Rel), Line: 1}, diag.Warning, "duplicate-uid",
 					"uid %q is also declared by %s; xref links go to the first", uid, l.Docset.Display(other.Rel))
 				continue
 			}
@@ -105,15 +118,17 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 	display := l.Docset.Display(f.Rel)
 	src, err := os.ReadFile(f.Abs)
 	if err != nil {
-		b.diags.Addf(diag.Pos{File: display}, diag.Error, "file-unreadable", "%v", err)
+		b.led.addf(ownerParse(l.Locale.Code, f.Rel), diag.Pos{File: display}, diag.Error, "file-unreadable", "%v", err)
 		return nil
 	}
+	b.led.reset(ownerParse(l.Locale.Code, f.Rel))
 	p := &Page{Rel: f.Rel, File: f, Landing: f.Kind == docset.Landing}
 	if p.Landing {
 		return b.parseLanding(l, p, src)
 	}
+	owner := ownerParse(l.Locale.Code, f.Rel)
 	split, ds := meta.Split(display, src)
-	b.diags.Merge(ds)
+	b.led.add(owner, ds...)
 	var layers []map[string]any
 	cfg, inner := l.Docset.DocfxFor(f.Rel)
 	if cfg != nil {
@@ -122,7 +137,7 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 	layers = append(layers, split.Meta)
 	p.Meta = meta.Merge(layers...)
 	p.Doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
-	b.diags.Merge(p.Doc.Diags)
+	b.led.add(owner, p.Doc.Diags...)
 	p.Title = strings.TrimSpace(meta.String(split.Meta, "title"))
 	if p.Title == "" {
 		for _, h := range p.Doc.Headings {
@@ -140,7 +155,7 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 		p.anchors[string(m[1])+string(m[2])] = true
 	}
 	p.Monikers = b.pageMonikers(l, p, split, src)
-	b.checkZones(p)
+	b.checkZones(l, p)
 	return p
 }
 
@@ -161,7 +176,7 @@ func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte
 			if re, ok := err.(*moniker.RangeError); ok {
 				msg = re.Msg
 			}
-			b.diags.Addf(pos, diag.Error, "moniker-range-invalid", "%s %q: %s", what, expr, msg)
+			b.led.addf(ownerParse(l.Locale.Code, p.Rel), pos, diag.Error, "moniker-range-invalid", "%s %q: %s", what, expr, msg)
 			return
 		}
 		set &= s
@@ -176,7 +191,7 @@ func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte
 		before := set
 		narrow(r, diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, "monikerRange")
 		if set.Empty() && !before.Empty() {
-			b.diags.Addf(diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, diag.Error, "moniker-range-out-of-scope",
+			b.led.addf(ownerParse(l.Locale.Code, p.Rel), diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, diag.Error, "moniker-range-out-of-scope",
 				"monikerRange %q leaves no cloud this docset publishes (%s); the page is not built", r, strings.Join(before.Names(cat), ", "))
 		}
 	}
@@ -184,14 +199,14 @@ func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte
 }
 
 // checkZones warns about zones that can never show on this page.
-func (b *builder) checkZones(p *Page) {
+func (b *builder) checkZones(l *localeSet, p *Page) {
 	for n := p.Doc.AST.FirstChild(); n != nil; n = n.NextSibling() {
 		z, ok := n.(*dialect.MonikerZone)
 		if !ok || z.Set.Empty() {
 			continue
 		}
 		if (z.Set & p.Monikers).Empty() && !p.Monikers.Empty() {
-			b.diags.Add(diag.Diagnostic{Pos: p.Doc.Pos(z.Offset), Severity: diag.Warning, Code: "moniker-zone-empty",
+			b.led.add(ownerParse(l.Locale.Code, p.Rel), diag.Diagnostic{Pos: p.Doc.Pos(z.Offset), Severity: diag.Warning, Code: "moniker-zone-empty",
 				Message: fmt.Sprintf("range %q shares no cloud with the page (%s); the block never shows",
 					z.Range, strings.Join(p.Monikers.Names(b.site.Monikers), ", "))})
 		}
@@ -252,7 +267,7 @@ func (b *builder) indexURLs() {
 		for _, p := range l.Pages {
 			u := URLPath(p.Rel)
 			if other, ok := seen[u]; ok && !p.Fallback && !other.Fallback {
-				b.diags.Addf(diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "publish-url-conflict",
+				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "publish-url-conflict",
 					"%s and %s publish to the same URL /%s/…/%s; rename or remove one", p.Rel, other.Rel, l.Locale.Code, u)
 				continue
 			}

@@ -17,6 +17,7 @@ import (
 // which are more reliable than the pages' own titles.
 func (b *builder) supportDirectories() {
 	for _, l := range b.locales {
+		b.led.reset(ownerStage("support:" + l.Locale.Code))
 		var countries []hours.Country
 		slugRel := map[string]string{}
 		for _, p := range l.Pages {
@@ -32,7 +33,7 @@ func (b *builder) supportDirectories() {
 				continue
 			}
 			c, ds := hours.ParseCountryPage(l.Docset.Display(p.Rel), src, l.Locale.Code)
-			b.diags.Merge(ds)
+			b.led.add(ownerStage("support:"+l.Locale.Code), ds...)
 			countries = append(countries, c)
 			slugRel[slug] = p.Rel
 		}

@@ -1,0 +1,365 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docloom/docloom/internal/config"
+	"github.com/docloom/docloom/internal/docset"
+)
+
+// Session is a build kept in memory for docloom serve: after the first
+// full build, Update redoes only what a change touches. A page edit
+// re-parses that page and re-renders it (in each of its clouds) and the
+// pages whose output depends on it; an include edit re-renders the pages
+// that include it; a TOC edit re-renders its locale; configuration,
+// layouts and static assets rebuild everything.
+type Session struct {
+	mu  sync.Mutex
+	b   *builder
+	mem *memSink
+	// dirty are pages rendered by a failed update, whose output was thrown
+	// away: the next update renders them again.
+	dirty []renderJob
+}
+
+// Changes says what an update changed in the output.
+type Changes struct {
+	Full     bool     // everything was rebuilt
+	Pages    []string // output paths of HTML documents added, changed or removed
+	Assets   []string // other output paths added, changed or removed
+	CSSOnly  bool     // only stylesheets changed
+	Rendered int      // documents rendered by the update
+}
+
+// Open runs a full build into memory; opts.Out is ignored.
+func Open(opts Options) (*Session, *Result) {
+	start := time.Now()
+	mem := newMemSink()
+	b := &builder{opts: opts, sink: mem}
+	b.full()
+	res := b.result(start)
+	mem.commit(b.written())
+	return &Session{b: b, mem: mem}, res
+}
+
+// Lookup returns an output file's bytes by its output path.
+func (s *Session) Lookup(rel string) ([]byte, bool) { return s.mem.get(rel) }
+
+// Site is the site's configuration (nil when it could not be read).
+func (s *Session) Site() *config.Site {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.site
+}
+
+// Roots are the folders to watch recursively: the site folder (for
+// docloom.yaml), layouts/, static/ and every locale's folder.
+func (s *Session) Roots() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	root, _ := filepath.Abs(s.b.opts.Site)
+	set := map[string]bool{root: true}
+	if s.b.site != nil {
+		for _, l := range s.b.site.Locales {
+			set[l.Path] = true
+		}
+	}
+	var out []string
+	for r := range set {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Update rebuilds after the given files changed (absolute paths of files
+// created, written, removed or renamed). When the rebuild fails, the last
+// good output stays in place and the Result holds the diagnostics.
+func (s *Session) Update(paths []string) (*Result, *Changes) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	b := s.b
+	b.files = nil
+	ch := &Changes{}
+	plan := s.plan(paths)
+	switch {
+	case plan.none:
+		return b.result(start), ch
+	case plan.full:
+		ch.Full = true
+		b.full()
+		ch.Rendered = b.outputs
+	default:
+		ch.Rendered = s.incremental(plan)
+	}
+	res := b.result(start)
+	if res.Failed(b.opts.Strict) {
+		s.mem.discard()
+		return res, ch
+	}
+	s.dirty = nil
+	written := b.written()
+	if ch.Full {
+		// Whatever the full build did not write is gone from the site.
+		s.mem.removeExcept(written)
+	}
+	for _, rel := range plan.removedOutputs {
+		s.mem.remove(rel)
+	}
+	changed := s.mem.commit(written)
+	for _, rel := range changed {
+		if strings.HasSuffix(rel, ".html") {
+			ch.Pages = append(ch.Pages, rel)
+		} else {
+			ch.Assets = append(ch.Assets, rel)
+		}
+	}
+	ch.CSSOnly = plan.cssOnly && len(ch.Assets) > 0
+	return res, ch
+}
+
+// updatePlan is what a set of changed files asks for.
+type updatePlan struct {
+	none, full, cssOnly bool
+	locales             map[*localeSet][]string // changed paths, relative to each locale folder
+	removedOutputs      []string
+}
+
+func (s *Session) plan(paths []string) *updatePlan {
+	b := s.b
+	p := &updatePlan{locales: map[*localeSet][]string{}, cssOnly: true}
+	if b.site == nil {
+		p.full = true
+		return p
+	}
+	root := b.site.Root
+	relevant := false
+	for _, abs := range paths {
+		abs, _ = filepath.Abs(abs)
+		base := filepath.Base(abs)
+		rel, err := filepath.Rel(root, abs)
+		inRoot := err == nil && !strings.HasPrefix(rel, "..")
+		rel = filepath.ToSlash(rel)
+		switch {
+		case inRoot && (rel == config.FileName || strings.HasPrefix(rel, "layouts/")):
+			p.full, p.cssOnly, relevant = true, false, true
+			continue
+		case inRoot && strings.HasPrefix(rel, "static/"):
+			p.full, relevant = true, true
+			if !strings.HasSuffix(rel, ".css") {
+				p.cssOnly = false
+			}
+			continue
+		case base == "docfx.json" || strings.HasPrefix(base, ".openpublishing."):
+			p.full, p.cssOnly, relevant = true, false, true
+			continue
+		}
+		for _, l := range b.locales {
+			lr, err := filepath.Rel(l.Locale.Path, abs)
+			if err != nil || strings.HasPrefix(lr, "..") {
+				continue
+			}
+			lr = filepath.ToSlash(lr)
+			if strings.HasPrefix(lr, "public/") || strings.Contains("/"+lr, "/.") {
+				continue // output and hidden files are not content
+			}
+			p.locales[l] = append(p.locales[l], lr)
+			p.cssOnly = false
+			relevant = true
+		}
+	}
+	p.none = !relevant
+	return p
+}
+
+// incremental redoes the parts of the build the plan names and returns how
+// many documents it rendered.
+func (s *Session) incremental(p *updatePlan) int {
+	b := s.b
+	jobs := map[string]renderJob{}
+	add := func(l *localeSet, pg *Page) { jobs[depPage(l.Locale.Code, pg.Rel)] = renderJob{l, pg} }
+	changedDeps := map[string]bool{}
+	pageSetChanged, navChanged, supportChanged := false, false, false
+	for l, rels := range p.locales {
+		set, ds := docset.Discover(b.site, l.Locale)
+		b.led.reset(ownerStage("docset:" + l.Locale.Code))
+		b.led.add(ownerStage("docset:"+l.Locale.Code), ds...)
+		old := l.Docset
+		l.Docset = set
+		for _, rel := range rels {
+			abs := filepath.Join(l.Locale.Path, filepath.FromSlash(rel))
+			if strings.Contains("/"+rel, "/support/") || strings.Contains("/"+rel, "/includes/") {
+				supportChanged = true
+			}
+			nf, _ := set.Files[rel]
+			of, _ := old.Files[rel]
+			switch {
+			case (nf != nil && nf.Kind == docset.TOC) || (of != nil && of.Kind == docset.TOC):
+				navChanged = true
+			case nf != nil && (nf.Kind == docset.Page || nf.Kind == docset.Landing):
+				if pg := b.parsePage(l, nf); pg != nil {
+					l.own[rel] = pg
+				}
+				if of == nil {
+					pageSetChanged = true
+				}
+				changedDeps[depPage(l.Locale.Code, rel)] = true
+			case of != nil && (of.Kind == docset.Page || of.Kind == docset.Landing):
+				delete(l.own, rel)
+				b.led.reset(ownerParse(l.Locale.Code, rel))
+				b.led.reset(ownerRender(l.Locale.Code, rel))
+				pageSetChanged = true
+				changedDeps[depPage(l.Locale.Code, rel)] = true
+				for _, m := range b.site.Monikers.All().Indices() {
+					p.removedOutputs = append(p.removedOutputs, pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, rel))
+				}
+			case nf != nil && nf.Kind == docset.Include, of != nil && of.Kind == docset.Include:
+				b.incs.m.Delete(abs)
+				b.led.reset(ownerInclude(abs))
+				changedDeps[abs] = true
+			case nf != nil && nf.Kind == docset.Resource:
+				b.copyFile(l.Locale.Code+"/"+lowerPath(nf.Rel), nf.Abs)
+			case of != nil && of.Kind == docset.Resource:
+				p.removedOutputs = append(p.removedOutputs, l.Locale.Code+"/"+lowerPath(of.Rel))
+			}
+		}
+	}
+	for _, l := range b.locales {
+		b.led.reset(ownerStage("index:" + l.Locale.Code))
+		l.index(b)
+	}
+	b.addFallbacks()
+	b.indexURLs()
+	if navChanged || pageSetChanged {
+		b.loadNav()
+	}
+	if supportChanged {
+		b.supportDirectories()
+	}
+	// What to render: every page of a locale whose navigation or page set
+	// changed; otherwise the changed pages (and their fallback copies) and
+	// the pages whose output depended on a changed file.
+	for _, l := range b.locales {
+		_, touched := p.locales[l]
+		for _, pg := range l.Pages {
+			key := depPage(l.Locale.Code, pg.Rel)
+			switch {
+			case (navChanged || pageSetChanged) && (touched || pg.Fallback):
+				add(l, pg)
+			case changedDeps[depPage(l.Locale.Code, pg.Rel)] || (pg.Fallback && changedDeps[depPage(b.site.DefaultLocale, pg.Rel)]):
+				add(l, pg)
+			default:
+				for d := range b.deps[key] {
+					if changedDeps[d] {
+						add(l, pg)
+						break
+					}
+				}
+			}
+		}
+	}
+	for _, j := range s.dirty {
+		if cur, ok := j.l.byRel[j.p.Rel]; ok {
+			add(j.l, cur)
+		}
+	}
+	list := make([]renderJob, 0, len(jobs))
+	for _, j := range jobs {
+		list = append(list, j)
+	}
+	s.dirty = list
+	return b.renderJobs(list)
+}
+
+// memSink keeps the output in memory. Writes are staged until commit, so a
+// failed update can be thrown away and the last good site keeps serving.
+type memSink struct {
+	mu      sync.RWMutex
+	files   map[string][]byte
+	pending map[string][]byte // nil value: removal
+}
+
+func newMemSink() *memSink {
+	return &memSink{files: map[string][]byte{}, pending: map[string][]byte{}}
+}
+
+func (m *memSink) Write(rel string, data []byte) error {
+	m.mu.Lock()
+	m.pending[rel] = append([]byte(nil), data...)
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memSink) Copy(rel, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return m.Write(rel, data)
+}
+
+func (m *memSink) get(rel string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	d, ok := m.files[path.Clean("/" + rel)[1:]]
+	return d, ok
+}
+
+func (m *memSink) remove(rel string) {
+	m.mu.Lock()
+	if _, ok := m.files[rel]; ok {
+		m.pending[rel] = nil
+	}
+	m.mu.Unlock()
+}
+
+func (m *memSink) removeExcept(keep []string) {
+	k := map[string]bool{}
+	for _, r := range keep {
+		k[r] = true
+	}
+	m.mu.Lock()
+	for rel := range m.files {
+		if !k[rel] {
+			m.pending[rel] = nil
+		}
+	}
+	m.mu.Unlock()
+}
+
+func (m *memSink) discard() {
+	m.mu.Lock()
+	m.pending = map[string][]byte{}
+	m.mu.Unlock()
+}
+
+// commit applies staged writes and returns the paths whose bytes changed.
+func (m *memSink) commit(_ []string) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var changed []string
+	for rel, data := range m.pending {
+		old, had := m.files[rel]
+		switch {
+		case data == nil:
+			if had {
+				delete(m.files, rel)
+				changed = append(changed, rel)
+			}
+		case !had || !bytes.Equal(old, data):
+			m.files[rel] = data
+			changed = append(changed, rel)
+		}
+	}
+	m.pending = map[string][]byte{}
+	sort.Strings(changed)
+	return changed
+}

@@ -1,0 +1,132 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sessionSite writes a small site: two pages, one including a snippet, a
+// TOC, and a layout override.
+func sessionSite(t *testing.T) string {
+	t.Helper()
+	site := t.TempDir()
+	files := map[string]string{
+		"docloom.yaml":                      "title: S\nlocales:\n  - code: en-us\n  - code: nl-nl\nmonikers:\n  - name: a\n  - name: b\n",
+		"content/en-us/one.md":              "# One\n\n[!INCLUDE [s](includes/snippet.md)]\n\n[two](two.md#second)\n",
+		"content/en-us/two.md":              "# Two\n\n## Second\n",
+		"content/en-us/three.md":            "# Three\n",
+		"content/en-us/includes/snippet.md": "Snippet v1.\n",
+		"content/en-us/TOC.yml":             "- name: One\n  href: one.md\n- name: Two\n  href: two.md\n",
+		"content/nl-nl/one.md":              "# Een\n",
+	}
+	for rel, data := range files {
+		p := filepath.Join(site, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
+func TestSessionUpdates(t *testing.T) {
+	site := sessionSite(t)
+	s, res := Open(Options{Site: site})
+	if res.Failed(false) {
+		t.Fatalf("first build failed: %v", res.Diags)
+	}
+	page := func(rel string) string {
+		data, ok := s.Lookup(rel)
+		if !ok {
+			t.Fatalf("no output %s", rel)
+		}
+		return string(data)
+	}
+	edit := func(rel, data string) (*Result, *Changes) {
+		p := filepath.Join(site, rel)
+		if data == "" {
+			os.Remove(p)
+		} else if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return s.Update([]string{p})
+	}
+
+	// A page edit re-renders that page in its clouds (and pages that
+	// depend on it), not the others.
+	_, ch := edit("content/en-us/three.md", "# Three, edited\n")
+	if !slices.Contains(ch.Pages, "en-us/a/three/index.html") || !slices.Contains(ch.Pages, "en-us/b/three/index.html") {
+		t.Errorf("page edit changed %v", ch.Pages)
+	}
+	if slices.Contains(ch.Pages, "en-us/a/one/index.html") || ch.Rendered > 6 {
+		t.Errorf("page edit re-rendered too much: %d documents, %v", ch.Rendered, ch.Pages)
+	}
+	if !strings.Contains(page("en-us/a/three/index.html"), "Three, edited") {
+		t.Error("new content not served")
+	}
+	// The nl-nl fallback copy of an English-only page follows it.
+	if !strings.Contains(page("nl-nl/a/three/index.html"), "Three, edited") {
+		t.Error("fallback copy not updated")
+	}
+
+	// An include edit re-renders the pages that include it.
+	_, ch = edit("content/en-us/includes/snippet.md", "Snippet v2.\n")
+	if !slices.Contains(ch.Pages, "en-us/a/one/index.html") || slices.Contains(ch.Pages, "en-us/a/two/index.html") {
+		t.Errorf("include edit changed %v", ch.Pages)
+	}
+	if !strings.Contains(page("en-us/b/one/index.html"), "Snippet v2.") {
+		t.Error("include change not served")
+	}
+
+	// A broken edit fails, keeps the last good output, and names file:line.
+	res, ch = edit("content/en-us/two.md", "# Two\n\n::: moniker range=\"zzz\"\nx\n::: moniker-end\n")
+	if !res.Failed(false) || len(ch.Pages) != 0 {
+		t.Fatalf("broken edit: failed=%v changes=%v", res.Failed(false), ch.Pages)
+	}
+	found := false
+	for _, d := range res.Diags {
+		if d.Code == "moniker-range-invalid" && strings.HasSuffix(d.Pos.File, "two.md") && d.Pos.Line == 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no moniker-range-invalid at two.md:3 in %v", res.Diags)
+	}
+	if !strings.Contains(page("en-us/a/two/index.html"), "Second") {
+		t.Error("last good output not kept")
+	}
+	// Fixing it clears the error.
+	res, ch = edit("content/en-us/two.md", "# Two\n\n## Second\n\nFixed.\n")
+	if res.Failed(false) || !strings.Contains(page("en-us/a/two/index.html"), "Fixed.") {
+		t.Errorf("fix not applied: %v", res.Diags)
+	}
+	// one.md links to two.md#second, so it was re-rendered with two.md.
+	if ch.Rendered < 4 {
+		t.Errorf("dependent page not re-rendered: %d documents", ch.Rendered)
+	}
+
+	// A TOC edit re-renders its locale's pages.
+	_, ch = edit("content/en-us/TOC.yml", "- name: Uno\n  href: one.md\n- name: Two\n  href: two.md\n")
+	if !strings.Contains(page("en-us/a/two/index.html"), "Uno") {
+		t.Error("TOC change not in the sidebar")
+	}
+	// Removing a page removes its outputs.
+	_, ch = edit("content/en-us/three.md", "")
+	if _, ok := s.Lookup("en-us/a/three/index.html"); ok {
+		t.Errorf("removed page still served; changes %v", ch.Pages)
+	}
+	// A layout change rebuilds everything.
+	os.MkdirAll(filepath.Join(site, "layouts/partials"), 0o755)
+	_, ch = edit("layouts/partials/footer.html", `{{define "footer"}}<footer>Custom footer</footer>{{end}}`)
+	if !ch.Full || !strings.Contains(page("nl-nl/b/one/index.html"), "Custom footer") {
+		t.Errorf("layout change: full=%v", ch.Full)
+	}
+	// Files outside the site's inputs change nothing.
+	_, ch = s.Update([]string{filepath.Join(site, "public/x.html")})
+	if ch.Full || len(ch.Pages) != 0 {
+		t.Errorf("output folder change triggered a rebuild: %+v", ch)
+	}
+}
