@@ -15,5 +15,6 @@ func builtins(d *Dialect) []Extender {
 		noLocExt{},
 		tabsExt{},
 		hoursExt{},
+		rawHTMLExt{},
 	}
 }
