@@ -59,6 +59,18 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	for _, m := range j.p.Monikers.Indices() {
 		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
 		st.Moniker, st.Locale, st.Env = m, j.l.Locale.Code, e
+		st.LineAttrs = nil
+		if hl := j.p.hoursLines; hl != nil {
+			st.LineAttrs = func(doc *dialect.Doc, line int) [][2]string {
+				if doc != j.p.Doc {
+					return nil
+				}
+				if v, ok := hl[line]; ok {
+					return [][2]string{{"class", "hours-line"}, {"data-schedule", v[0]}, {"data-zone", v[1]}}
+				}
+				return nil
+			}
+		}
 		body, err := r.Render(j.p.Doc)
 		if err != nil {
 			b.led.addf(e.owner, diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)

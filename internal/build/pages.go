@@ -48,6 +48,9 @@ type Page struct {
 	// anchors are ids of raw HTML elements (<a name>, id="...") in the
 	// page, which bookmarks may target in every cloud.
 	anchors map[string]bool
+	// hoursLines maps the file lines of a country page's support hours to
+	// their parsed schedule and zone, for the live status.
+	hoursLines map[int][2]string
 }
 
 // URLPath is the page's path below /<locale>/<moniker>/: lower-cased,

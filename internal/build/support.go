@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/docloom/docloom/internal/assets"
@@ -34,6 +35,14 @@ func (b *builder) supportDirectories() {
 			}
 			c, ds := hours.ParseCountryPage(l.Docset.Display(p.Rel), src, l.Locale.Code)
 			b.led.add(ownerStage("support:"+l.Locale.Code), ds...)
+			p.hoursLines = map[int][2]string{}
+			for _, ln := range c.Lines {
+				_, num, _ := strings.Cut(ln.Source, ":")
+				n, err := strconv.Atoi(num)
+				if err == nil && ln.Schedule != nil && ln.Zone != "" {
+					p.hoursLines[n] = [2]string{*ln.Schedule, ln.Zone}
+				}
+			}
 			countries = append(countries, c)
 			slugRel[slug] = p.Rel
 		}

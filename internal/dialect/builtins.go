@@ -16,5 +16,6 @@ func builtins(d *Dialect) []Extender {
 		tabsExt{},
 		hoursExt{},
 		rawHTMLExt{},
+		annotateExt{},
 	}
 }

@@ -29,6 +29,9 @@ type State struct {
 	Moniker int    // catalog index of the cloud being rendered
 	Locale  string // the page's locale, for localized strings
 	Env     Env
+	// LineAttrs, when set, returns attributes (name, value pairs) for the
+	// paragraph starting on a file line of doc.
+	LineAttrs func(doc *Doc, line int) [][2]string
 	// stack holds the page and the includes being rendered, innermost
 	// last: links resolve against the file that wrote them.
 	stack []*Doc

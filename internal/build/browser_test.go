@@ -1,0 +1,69 @@
+package build
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/docloom/docloom/internal/browsertest"
+)
+
+// TestSupportHoursOnBuiltSite drives the real example site as a reader
+// would: the country picker on the support page and the live status on a
+// country page, at a fixed instant (Friday 27 March 2026, 09:00 in Berlin).
+func TestSupportHoursOnBuiltSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Site: "../..", Out: out})
+	br := browsertest.Start(t)
+	base := browsertest.Serve(t, out)
+	at := time.Date(2026, 3, 27, 8, 0, 0, 0, time.UTC)
+
+	t.Run("picker", func(t *testing.T) {
+		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Europe/Berlin", Now: at})
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support/")
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`[role="combobox"]`)))
+		p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)),
+			chromedp.KeyEvent("duits"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.cp-panel[data-country=germany]`)))
+		panel := browsertest.Run(p, chromedp.Text(chromedp.CSS(`[data-country-picker]`)))
+		if !strings.Contains(panel, "0800 589 2332") || !strings.Contains(panel, "Nu open, sluit om 17:00") {
+			t.Errorf("Germany's panel at Friday 09:00 Berlin:\n%s", panel)
+		}
+		if tel := browsertest.Eval[string](p, `document.querySelector('[data-country-picker] a[href^="tel:"]').getAttribute("href")`); tel != "tel:08005892332" {
+			t.Errorf("tel link %q", tel)
+		}
+	})
+	t.Run("country page", func(t *testing.T) {
+		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "America/New_York", Now: at.Add(8 * time.Hour)})
+		p.Navigate(base + "/en-us/o365-worldwide/admin/support/germany/")
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.hours-status[data-state]`)))
+		statuses := browsertest.Eval[[]string](p, `[...document.querySelectorAll(".hours-status")].map(s => s.textContent)`)
+		joined := strings.Join(statuses, "\n")
+		// 16:00 UTC is 17:00 in Berlin: billing just closed, German
+		// technical support is open until 21:00 (16:00 in New York).
+		if !strings.Contains(joined, "Closed, opens Monday 09:00") || !strings.Contains(joined, "closes at 21:00") {
+			t.Errorf("statuses on the Germany page:\n%s", joined)
+		}
+	})
+	t.Run("inline hours", func(t *testing.T) {
+		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Asia/Kolkata", Now: at})
+		p.Navigate(base + "/en-us/o365-21vianet/admin/contact-support/")
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.hours-status[data-state]`)))
+		s := browsertest.Eval[string](p, `document.querySelector(".hours-status").textContent`)
+		// 08:00 UTC is 16:00 in Beijing: the 09:00-24:00 line is open.
+		if !strings.HasPrefix(s, "Open now, closes at 24:00") {
+			t.Errorf("inline Beijing status: %q", s)
+		}
+	})
+	t.Run("no javascript", func(t *testing.T) {
+		p := br.NewPage(t, browsertest.PageOptions{NoJavaScript: true})
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support/")
+		n := browsertest.Eval[int](p, `document.querySelectorAll('[data-country-picker] li a').length`)
+		if n < 10 || browsertest.Eval[int](p, `document.querySelectorAll('[role="combobox"]').length`) != 0 {
+			t.Errorf("without JavaScript: %d country links", n)
+		}
+	})
+}
