@@ -16,9 +16,9 @@ import (
 
 // env resolves links and includes for one page in one locale and cloud.
 type env struct {
-	b    *builder
-	l    *localeSet
-	m    int
+	b     *builder
+	l     *localeSet
+	m     int
 	page  *Page
 	owner string          // ledger owner of this page's render diagnostics
 	deps  map[string]bool // files and pages this page's output depends on

@@ -24,10 +24,10 @@ type localeSet struct {
 	// below are derived from it (plus fallbacks) by index.
 	own   map[string]*Page
 	Pages []*Page
-	byRel  map[string]*Page // includes fallbacks from the default locale
-	lower  map[string]string
-	uids   map[string]*Page
-	nav    *nav.Set
+	byRel map[string]*Page // includes fallbacks from the default locale
+	lower map[string]string
+	uids  map[string]*Page
+	nav   *nav.Set
 	// supportDir is the URL of the locale's support directory JSON, "" when
 	// the docset has no country pages.
 	supportDir string
