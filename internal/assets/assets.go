@@ -49,14 +49,17 @@ func Build(siteRoot string) (*Bundle, []diag.Diagnostic) {
 	var entries []string
 	for _, e := range []string{"ts/main.ts", "css/main.css"} {
 		if _, err := os.Stat(filepath.Join(work, e)); err == nil {
-			entries = append(entries, filepath.Join(work, e))
+			entries = append(entries, e)
 		}
 	}
 	b := &Bundle{}
 	var diags []diag.Diagnostic
 	if len(entries) > 0 {
 		res := api.Build(api.BuildOptions{
-			EntryPoints:       entries,
+			EntryPoints: entries,
+			// Paths relative to the (random) work folder keep the hashed
+			// names the same from build to build.
+			AbsWorkingDir:     work,
 			Bundle:            true,
 			Write:             false,
 			Outdir:            filepath.Join(work, "out"),

@@ -21,6 +21,11 @@ type env struct {
 	m     int
 	page  *Page
 	owner string          // ledger owner of this page's render diagnostics
+	// cloudSpecific is set when a link's resolution depended on the cloud
+	// (its target is not in the same clouds as the page, or its bookmark
+	// target has cloud-specific headings): the body must be rendered per
+	// cloud.
+	cloudSpecific bool
 	deps  map[string]bool // files and pages this page's output depends on
 }
 
@@ -45,8 +50,51 @@ func (b *builder) basePath() string {
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
-// Link implements dialect.Env.
+// Link implements dialect.Env. Links into the site are written relative to
+// the page (../support/germany/), so a page body that has no cloud-specific
+// content is byte-identical in every cloud and the site works under any
+// base path.
 func (e *env) Link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) string {
+	return e.relative(e.link(doc, dest, image, pos))
+}
+
+// relative rewrites a root-relative URL into one relative to the page.
+func (e *env) relative(u string) string {
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || e.page == nil {
+		return u
+	}
+	return relURL(e.b.pageURL(e.l.Locale.Code, e.m, e.page.Rel), u)
+}
+
+// relURL returns the URL of to relative to the folder URL from (both
+// root-relative; from ends with a slash).
+func relURL(from, to string) string {
+	target, rest := to, ""
+	if i := strings.IndexAny(to, "?#"); i >= 0 {
+		target, rest = to[:i], to[i:]
+	}
+	fs := strings.Split(strings.Trim(from, "/"), "/")
+	ts := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	if from == "/" {
+		fs = nil
+	}
+	i := 0
+	for i < len(fs) && i < len(ts)-1 && fs[i] == ts[i] {
+		i++
+	}
+	var b strings.Builder
+	for range fs[i:] {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(ts[i:], "/"))
+	out := b.String()
+	if out == "" {
+		out = "./"
+	}
+	return out + rest
+}
+
+func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) string {
 	dest = strings.TrimSpace(dest)
 	if dest == "" {
 		return ""
@@ -73,6 +121,9 @@ func (e *env) Link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 	if p == "" {
 		if hasFrag && !strings.HasPrefix(frag, "tab/") {
 			e.checkBookmark(e.page, frag, pos)
+			if e.page.zoned() {
+				e.cloudSpecific = true
+			}
 		}
 		return dest
 	}
@@ -145,6 +196,9 @@ func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest str
 	if e.deps != nil {
 		e.deps[depPage(l.Locale.Code, tp.Rel)] = true
 	}
+	if tp.Monikers != e.page.Monikers || (hasFrag && tp.zoned()) {
+		e.cloudSpecific = true
+	}
 	m := e.m
 	if !tp.Monikers.Has(m) {
 		def, _ := e.b.site.Monikers.Index(e.b.site.DefaultMoniker)
@@ -188,6 +242,9 @@ func (e *env) rootLink(p string) (string, bool) {
 	rel := strings.TrimSuffix(strings.TrimPrefix(p, "/"), "/")
 	for _, cand := range []string{rel + ".md", rel + "/index.md", rel + ".yml", rel + "/index.yml", rel} {
 		if tp, ok := e.l.byRel[cand]; ok && tp.Monikers.Has(e.m) {
+			if e.page != nil && tp.Monikers != e.page.Monikers {
+				e.cloudSpecific = true
+			}
 			return e.b.pageURL(e.l.Locale.Code, e.m, tp.Rel), true
 		}
 	}
@@ -226,6 +283,9 @@ func (e *env) xref(uid string, pos diag.Pos) string {
 	m := e.m
 	if !tp.Monikers.Has(m) && !tp.Monikers.Empty() {
 		m = tp.Monikers.Indices()[0]
+	}
+	if tp.Monikers != e.page.Monikers {
+		e.cloudSpecific = true
 	}
 	u := e.b.pageURL(e.l.Locale.Code, m, tp.Rel)
 	if frag != "" {

@@ -12,6 +12,11 @@ import (
 	"github.com/docloom/docloom/internal/render"
 )
 
+// shareBodies lets a page body that met no cloud-specific content be
+// rendered once and laid out for every cloud. Tests turn it off to check
+// that sharing never changes the output.
+var shareBodies = true
+
 type renderJob struct {
 	l *localeSet
 	p *Page
@@ -56,8 +61,14 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
 	b.led.reset(owner)
 	deps := map[string]bool{}
+	var shared []byte // the body, when it is the same in every cloud
 	for _, m := range j.p.Monikers.Indices() {
 		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
+		if shared != nil {
+			b.writePage(j, m, shared, e)
+			n++
+			continue
+		}
 		st.Moniker, st.Locale, st.Env = m, j.l.Locale.Code, e
 		st.LineAttrs = nil
 		if hl := j.p.hoursLines; hl != nil {
@@ -76,19 +87,27 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 			b.led.addf(e.owner, diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
 			continue
 		}
-		data := b.pageData(j.l, j.p, m, body)
-		html, err := b.layouts.Execute(data, j.p.Landing)
-		if err != nil {
-			b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
-			continue
+		if shareBodies && !st.SawZone && !e.cloudSpecific && st.LineAttrs == nil {
+			shared = body
 		}
-		b.write(pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel), html)
+		b.writePage(j, m, body, e)
 		n++
 	}
 	b.mu.Lock()
 	b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
 	b.mu.Unlock()
 	return n
+}
+
+// writePage lays the body out for one cloud and writes it.
+func (b *builder) writePage(j renderJob, m int, body []byte, e *env) {
+	data := b.pageData(j.l, j.p, m, body)
+	html, err := b.layouts.Execute(data, j.p.Landing)
+	if err != nil {
+		b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
+		return
+	}
+	b.write(pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel), html)
 }
 
 // pageOutput is the output path of a page in a locale and cloud.

@@ -278,3 +278,17 @@ func (b *builder) indexURLs() {
 		}
 	}
 }
+
+// zoned reports whether some heading of the page is inside a moniker zone,
+// so that its bookmarks differ between clouds.
+func (p *Page) zoned() bool {
+	if p.Doc == nil {
+		return false
+	}
+	for _, h := range p.Doc.Headings {
+		if !h.Zone.Empty() {
+			return true
+		}
+	}
+	return false
+}

@@ -21,7 +21,7 @@ var phrases = map[string]map[string]string{
 	},
 	"nl": {
 		"section-link":    "Koppeling naar deze sectie",
-		"note":            "Opmerking",
+		"note":            "Notitie",
 		"tip":             "Tip",
 		"important":       "Belangrijk",
 		"caution":         "Let op",

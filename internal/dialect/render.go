@@ -32,6 +32,9 @@ type State struct {
 	// LineAttrs, when set, returns attributes (name, value pairs) for the
 	// paragraph starting on a file line of doc.
 	LineAttrs func(doc *Doc, line int) [][2]string
+	// SawZone is set when the last Render met a moniker zone: its output
+	// may differ between clouds.
+	SawZone bool
 	// stack holds the page and the includes being rendered, innermost
 	// last: links resolve against the file that wrote them.
 	stack []*Doc
@@ -84,6 +87,7 @@ func (r *Renderer) Render(doc *Doc) ([]byte, error) {
 	var buf bytes.Buffer
 	r.st.stack = append(r.st.stack[:0], doc)
 	r.st.counters = nil
+	r.st.SawZone = false
 	err := r.st.r.Render(&buf, doc.Source, doc.AST)
 	return buf.Bytes(), err
 }

@@ -197,6 +197,7 @@ type zoneRenderer struct{ st *State }
 
 func (r zoneRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindMonikerZone, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		r.st.SawZone = true
 		if !n.(*MonikerZone).Set.Has(r.st.Moniker) {
 			return ast.WalkSkipChildren, nil
 		}

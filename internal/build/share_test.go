@@ -1,0 +1,48 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestSharedBodiesChangeNothing builds the example site and the fixture
+// slice twice, rendering every cloud separately the second time: sharing a
+// cloud-independent body must give byte-identical pages.
+func TestSharedBodiesChangeNothing(t *testing.T) {
+	sites := []string{"../.."}
+	if fx, _ := filepath.Abs("../../../shared/fixtures/docsets/nl-nl"); exists(fx) {
+		sites = append(sites, fx)
+	}
+	for _, site := range sites {
+		a := filepath.Join(t.TempDir(), "shared")
+		mustBuild(t, Options{Site: site, Out: a})
+		shareBodies = false
+		b := filepath.Join(t.TempDir(), "separate")
+		mustBuild(t, Options{Site: site, Out: b})
+		shareBodies = true
+		n := 0
+		filepath.Walk(a, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(a, p)
+			x, _ := os.ReadFile(p)
+			y, err := os.ReadFile(filepath.Join(b, rel))
+			if err != nil || !bytes.Equal(x, y) {
+				t.Errorf("%s: %s differs when clouds are rendered separately", site, rel)
+			}
+			n++
+			return nil
+		})
+		if n < 100 {
+			t.Errorf("%s: only %d files compared", site, n)
+		}
+	}
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
