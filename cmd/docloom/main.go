@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/docloom/docloom/internal/build"
@@ -66,6 +67,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	format := fs.String("format", "text", "diagnostics format: text, json or github (GitHub Actions annotations)")
 	workers := fs.Int("workers", 0, "pages rendered in parallel (default: one per core)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -90,6 +92,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	}
 	if *out == "" {
 		*out = filepath.Join(*site, "public")
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "docloom %s: %v\n", name, err)
+			return 2
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	res := build.Run(build.Options{Site: *site, Out: *out, Strict: *strict, NoWrite: check, Workers: *workers})
 	printDiags(stdout, stderr, res.Diags, *format)

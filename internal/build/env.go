@@ -20,13 +20,13 @@ type env struct {
 	l     *localeSet
 	m     int
 	page  *Page
-	owner string          // ledger owner of this page's render diagnostics
+	owner string // ledger owner of this page's render diagnostics
 	// cloudSpecific is set when a link's resolution depended on the cloud
 	// (its target is not in the same clouds as the page, or its bookmark
 	// target has cloud-specific headings): the body must be rendered per
 	// cloud.
 	cloudSpecific bool
-	deps  map[string]bool // files and pages this page's output depends on
+	deps          map[string]bool // files and pages this page's output depends on
 }
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.\-]*:`)

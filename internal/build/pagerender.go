@@ -1,9 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/docloom/docloom/internal/diag"
@@ -102,13 +104,19 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 // writePage lays the body out for one cloud and writes it.
 func (b *builder) writePage(j renderJob, m int, body []byte, e *env) {
 	data := b.pageData(j.l, j.p, m, body)
-	html, err := b.layouts.Execute(data, j.p.Landing)
-	if err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := b.layouts.ExecuteTo(buf, data, j.p.Landing); err != nil {
 		b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
 		return
 	}
-	b.write(pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel), html)
+	b.write(pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel), buf.Bytes())
 }
+
+// bufPool recycles page buffers: sinks copy or write out what they are
+// given and keep nothing.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // pageOutput is the output path of a page in a locale and cloud.
 func pageOutput(locale, moniker, rel string) string {

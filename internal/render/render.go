@@ -103,8 +103,9 @@ func templateDiag(file string, err error) diag.Diagnostic {
 }
 
 var funcs = template.FuncMap{
-	"lower": strings.ToLower,
-	"join":  path.Join,
+	"lower":   strings.ToLower,
+	"join":    path.Join,
+	"navtree": NavTree,
 }
 
 // Assets are the bundled files a page links to.
@@ -171,6 +172,16 @@ type Heading struct {
 
 // Execute writes the whole document for p.
 func (l *Layouts) Execute(p *Page, landing bool) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := l.ExecuteTo(&buf, p, landing); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ExecuteTo writes the document into buf (reused by callers across pages
+// to spare an allocation per page).
+func (l *Layouts) ExecuteTo(buf *bytes.Buffer, p *Page, landing bool) error {
 	t := l.page
 	name := "layouts/page.html"
 	if landing && l.landing != nil {
@@ -179,12 +190,8 @@ func (l *Layouts) Execute(p *Page, landing bool) ([]byte, error) {
 			name = "layouts/landing.html"
 		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(p.Body) + 8192)
-	if err := t.ExecuteTemplate(&buf, "layouts/baseof.html", withMain{p, t, name}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	buf.Grow(len(p.Body) + 16384)
+	return t.ExecuteTemplate(buf, "layouts/baseof.html", withMain{p, t, name})
 }
 
 type withMain struct {
