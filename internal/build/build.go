@@ -121,6 +121,7 @@ func (b *builder) full() {
 	b.supportDirectories()
 	b.outputs = b.renderAll()
 	b.writeStatic()
+	b.writeSiteFiles()
 }
 
 // reindex rebuilds each locale's page list, lookups, fallbacks and

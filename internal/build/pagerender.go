@@ -59,6 +59,9 @@ func (b *builder) renderJobs(jobs []renderJob) int {
 }
 
 func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob) int {
+	if redirectURL(j.p) != "" {
+		return 0 // published as a redirect by writeSiteFiles
+	}
 	n := 0
 	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
 	b.led.reset(owner)

@@ -1,0 +1,193 @@
+package build
+
+import (
+	"html/template"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/publish"
+	"github.com/docloom/docloom/internal/render"
+)
+
+// writeSiteFiles writes what a CDN and search engines read beside the
+// pages: a sitemap per locale and a sitemap index, robots.txt, a 404 page
+// per locale (and the default locale's at the root, which Netlify serves
+// for any missing path outside the locales) and Netlify's _redirects. It
+// runs after the pages are rendered: the sitemaps list only pages whose
+// file was written.
+func (b *builder) writeSiteFiles() {
+	if b.site == nil || b.layouts.Missing() {
+		return
+	}
+	ps := b.publishSite()
+	var sitemaps []string
+	for _, l := range b.locales {
+		b.write(l.Locale.Code+"/sitemap.xml", publish.Sitemap(b.sitemapURLs(l)))
+		sitemaps = append(sitemaps, b.absURL(b.basePath()+l.Locale.Code+"/sitemap.xml"))
+	}
+	b.write("sitemap.xml", publish.SitemapIndex(sitemaps))
+	b.write("robots.txt", publish.Robots(b.absURL(b.basePath()+"sitemap.xml"), nil))
+	for _, l := range b.locales {
+		html := b.notFoundPage(l)
+		if html == nil {
+			continue
+		}
+		b.write(l.Locale.Code+"/404.html", html)
+		if l.Locale.Code == b.site.DefaultLocale {
+			b.write("404.html", html)
+		}
+	}
+	var moved []publish.Redirect
+	for _, l := range b.locales {
+		for _, r := range l.Docset.Redirections {
+			moved = append(moved, publish.Redirect{Locale: l.Locale.Code, Source: r.SourcePath, To: r.RedirectURL, Monikers: r.Monikers})
+		}
+	}
+	var pageRedirects []publish.Redirect
+	for _, l := range b.locales {
+		for _, p := range l.Pages {
+			to := redirectURL(p)
+			if to == "" {
+				continue
+			}
+			r := publish.Redirect{Locale: l.Locale.Code, Source: p.Rel, To: to, Monikers: p.Monikers.Names(b.site.Monikers), Force: true}
+			pageRedirects = append(pageRedirects, r)
+			for _, m := range r.Monikers {
+				target := ps.Target(l.Locale.Code, m, path.Dir(p.Rel), to)
+				b.write(pageOutput(l.Locale.Code, m, p.Rel), redirectStub(target))
+			}
+		}
+	}
+	b.write("_redirects", publish.FormatRedirects([]publish.Section{
+		{Comment: "The site root sends readers to their language; each locale root to its default cloud.", Rules: publish.LanguageRules(ps)},
+		{Comment: "Pages with redirect_url front matter.", Rules: publish.RedirectRules(ps, pageRedirects)},
+		{Comment: "Moved pages from .openpublishing.redirection.json, in every cloud.", Rules: publish.RedirectRules(ps, moved)},
+		{Comment: "Learn's ?view=<moniker> on a page opens that page in the named cloud.", Rules: publish.ViewRules(ps)},
+		{Comment: "Each locale's own page for missing paths.", Rules: publish.NotFoundRules(ps)},
+	}))
+}
+
+// redirectURL is a page's redirect_url front matter: such a page is not
+// rendered (pagerender skips it) but published as a redirect.
+func redirectURL(p *Page) string {
+	return strings.TrimSpace(meta.String(p.Meta, "redirect_url"))
+}
+
+// redirectStub is the file written at a redirected page's URL, for hosts
+// that do not read _redirects.
+func redirectStub(to string) []byte {
+	e := template.HTMLEscapeString(to)
+	return []byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="robots" content="noindex">` +
+		`<meta http-equiv="refresh" content="0; url=` + e + `"><link rel="canonical" href="` + e +
+		`"><title>Moved</title></head><body><a href="` + e + `">` + e + `</a></body></html>`)
+}
+
+func (b *builder) publishSite() publish.Site {
+	ps := publish.Site{Base: b.basePath(), DefaultLocale: b.site.DefaultLocale, DefaultMoniker: b.site.DefaultMoniker}
+	for _, l := range b.locales {
+		ps.Locales = append(ps.Locales, l.Locale.Code)
+	}
+	for _, i := range b.site.Monikers.All().Indices() {
+		ps.Monikers = append(ps.Monikers, b.site.Monikers.Moniker(i).Name)
+	}
+	return ps
+}
+
+// indexable reports whether a page version belongs in a sitemap: written,
+// the locale's own text (not a fallback), not noindex, not a redirect.
+func (b *builder) indexable(l *localeSet, p *Page, m int) bool {
+	if p == nil || p.Fallback || !p.Monikers.Has(m) || redirectURL(p) != "" {
+		return false
+	}
+	if publish.NoIndex(firstNonEmpty(meta.String(p.Meta, "ROBOTS"), meta.String(p.Meta, "robots"))) {
+		return false
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.files[pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, p.Rel)]
+}
+
+func (b *builder) sitemapURLs(l *localeSet) []publish.URL {
+	var urls []publish.URL
+	for _, p := range l.Pages {
+		for _, m := range p.Monikers.Indices() {
+			if !b.indexable(l, p, m) {
+				continue
+			}
+			u := publish.URL{Loc: b.absURL(b.pageURL(l.Locale.Code, m, p.Rel))}
+			if t, err := time.Parse("1/2/2006", meta.String(p.Meta, "ms.date")); err == nil {
+				u.LastMod = t.Format("2006-01-02")
+			}
+			for _, other := range b.locales {
+				if op := other.byRel[p.Rel]; b.indexable(other, op, m) {
+					u.Alternates = append(u.Alternates, publish.Alternate{Lang: other.Locale.Code, Href: b.absURL(b.pageURL(other.Locale.Code, m, p.Rel))})
+					if other.Locale.Code == b.site.DefaultLocale {
+						u.Alternates = append(u.Alternates, publish.Alternate{Lang: "x-default", Href: b.absURL(b.pageURL(other.Locale.Code, m, p.Rel))})
+					}
+				}
+			}
+			if len(u.Alternates) < 2 {
+				u.Alternates = nil // a page in one language has no alternates
+			}
+			urls = append(urls, u)
+		}
+	}
+	return urls
+}
+
+// notFoundPhrases are the 404 page's words; English is the fallback.
+var notFoundPhrases = map[string]map[string]string{
+	"en": {"title": "Page not found", "text": "The page you asked for does not exist here, or it has moved.",
+		"homes": "Start again from the home page of your cloud:"},
+	"nl": {"title": "Pagina niet gevonden", "text": "De pagina die u zocht bestaat hier niet, of is verplaatst.",
+		"homes": "Begin opnieuw op de startpagina van uw cloud:"},
+}
+
+// notFoundPage renders a locale's 404 page with the site's layouts. It is
+// served at any missing URL below the locale, so every link in it is
+// root-relative.
+func (b *builder) notFoundPage(l *localeSet) []byte {
+	lang, _, _ := strings.Cut(l.Locale.Code, "-")
+	words := notFoundPhrases["en"]
+	if w, ok := notFoundPhrases[lang]; ok {
+		words = w
+	}
+	cat := b.site.Monikers
+	def, _ := cat.Index(b.site.DefaultMoniker)
+	home := func(locale string, m int) string { return b.basePath() + locale + "/" + cat.Moniker(m).Name + "/" }
+	var body strings.Builder
+	body.WriteString("<h1 id=\"not-found\">" + template.HTMLEscapeString(words["title"]) + "</h1>\n<p>" +
+		template.HTMLEscapeString(words["text"]) + "</p>\n<p>" + template.HTMLEscapeString(words["homes"]) + "</p>\n<ul class=\"not-found-homes\">\n")
+	d := &render.Page{
+		Site: b.site, Locale: l.Locale, Moniker: cat.Moniker(def), Title: words["title"], Robots: "noindex",
+		T: phrasesFor(l.Locale.Code), Home: home(l.Locale.Code, def),
+	}
+	for _, i := range cat.All().Indices() {
+		u := home(l.Locale.Code, i)
+		body.WriteString(`<li><a href="` + template.HTMLEscapeString(u) + `">` + template.HTMLEscapeString(cat.Moniker(i).Display) + "</a></li>\n")
+		d.Clouds = append(d.Clouds, render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, URL: u, Current: i == def})
+	}
+	body.WriteString("</ul>\n")
+	d.Body = template.HTML(body.String())
+	for _, other := range b.locales {
+		d.Languages = append(d.Languages, render.Link{Code: other.Locale.Code, Name: other.Locale.Name,
+			URL: home(other.Locale.Code, def), Current: other == l})
+	}
+	if b.bundle != nil {
+		for _, u := range b.bundle.CSS {
+			d.Assets.CSS = append(d.Assets.CSS, strings.TrimSuffix(b.basePath(), "/")+u)
+		}
+		for _, u := range b.bundle.JS {
+			d.Assets.JS = append(d.Assets.JS, strings.TrimSuffix(b.basePath(), "/")+u)
+		}
+	}
+	html, err := b.layouts.Execute(d, false)
+	if err != nil {
+		b.led.addf(ownerStage("sitefiles"), diag.Pos{File: "layouts"}, diag.Error, "layout-error", "404 page for %s: %v", l.Locale.Code, err)
+		return nil
+	}
+	return html
+}
