@@ -17,5 +17,6 @@ func builtins(d *Dialect) []Extender {
 		hoursExt{},
 		rawHTMLExt{},
 		annotateExt{},
+		autolinkExt{},
 	}
 }
