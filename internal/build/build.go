@@ -213,21 +213,15 @@ func (b *builder) guard(fn func()) {
 }
 
 func (b *builder) write(rel string, data []byte) {
-	b.mu.Lock()
-	if b.files == nil {
-		b.files = map[string]bool{}
-	}
-	b.files[rel] = true
-	b.mu.Unlock()
-	if b.sink == nil {
-		return
-	}
-	if err := b.sink.Write(rel, data); err != nil {
-		b.led.addf(ownerStage("output"), diag.Pos{File: rel}, diag.Error, "output-failed", "%v", err)
-	}
+	b.emit(rel, func(s sink) error { return s.Write(rel, data) })
 }
 
 func (b *builder) copyFile(rel, src string) {
+	b.emit(rel, func(s sink) error { return s.Copy(rel, src) })
+}
+
+// emit records rel as written and hands it to the sink.
+func (b *builder) emit(rel string, put func(sink) error) {
 	b.mu.Lock()
 	if b.files == nil {
 		b.files = map[string]bool{}
@@ -237,7 +231,7 @@ func (b *builder) copyFile(rel, src string) {
 	if b.sink == nil {
 		return
 	}
-	if err := b.sink.Copy(rel, src); err != nil {
+	if err := put(b.sink); err != nil {
 		b.led.addf(ownerStage("output"), diag.Pos{File: rel}, diag.Error, "output-failed", "%v", err)
 	}
 }
