@@ -32,6 +32,7 @@ const usage = `usage: docloom <command> [flags] [site]
 commands:
   build   build the site (default output: <site>/public)
   check   report problems without writing a site
+  serve   preview the site on http://127.0.0.1:1313/, rebuilt on every save
 
 Run 'docloom <command> -h' for a command's flags.
 `
@@ -46,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr, false)
 	case "check":
 		return cmdBuild(args[1:], stdout, stderr, true)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
