@@ -91,6 +91,7 @@ type sink interface {
 // (and any configuration-changing) build of a serve session.
 func (b *builder) full() {
 	b.led = ledger{}
+	b.baseOnce = sync.Once{}
 	b.deps = map[string]map[string]bool{}
 	b.incs = includeCache{}
 	b.files = nil
@@ -122,6 +123,11 @@ func (b *builder) full() {
 	b.outputs = b.renderAll()
 	b.writeStatic()
 	b.writeSiteFiles()
+	if q, ok := b.sink.(queuer); ok {
+		if err := q.Wait(); err != nil {
+			b.led.addf(ownerStage("output"), diag.Pos{File: b.opts.Out}, diag.Error, "output-failed", "%v", err)
+		}
+	}
 }
 
 // reindex rebuilds each locale's page list, lookups, fallbacks and
@@ -163,6 +169,9 @@ type builder struct {
 	sink    sink
 	incs    includeCache
 	outputs int
+
+	baseOnce sync.Once
+	base     string
 
 	mu    sync.Mutex
 	files map[string]bool

@@ -42,12 +42,16 @@ func (b *builder) pageURL(locale string, m int, rel string) string {
 	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + URLPath(rel)
 }
 
+// basePath is the path of the site's base URL ("/" or "/docs/"), parsed
+// once per build: it is asked for on every link.
 func (b *builder) basePath() string {
-	u, err := url.Parse(b.site.BaseURL)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	return strings.TrimSuffix(u.Path, "/") + "/"
+	b.baseOnce.Do(func() {
+		b.base = "/"
+		if u, err := url.Parse(b.site.BaseURL); err == nil && u.Path != "" {
+			b.base = strings.TrimSuffix(u.Path, "/") + "/"
+		}
+	})
+	return b.base
 }
 
 // Link implements dialect.Env. Links into the site are written relative to

@@ -108,13 +108,28 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 func (b *builder) writePage(j renderJob, m int, body []byte, e *env) {
 	data := b.pageData(j.l, j.p, m, body)
 	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
 	buf.Reset()
 	if err := b.layouts.ExecuteTo(buf, data, j.p.Landing); err != nil {
+		bufPool.Put(buf)
 		b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
 		return
 	}
-	b.write(pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel), buf.Bytes())
+	rel := pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel)
+	if q, ok := b.sink.(queuer); ok {
+		b.emit(rel, func(sink) error {
+			q.Queue(rel, buf.Bytes(), func() { bufPool.Put(buf) })
+			return nil
+		})
+		return
+	}
+	b.write(rel, buf.Bytes())
+	bufPool.Put(buf)
+}
+
+// queuer is a sink that writes in the background (output.Dir).
+type queuer interface {
+	Queue(rel string, data []byte, done func())
+	Wait() error
 }
 
 // bufPool recycles page buffers: sinks copy or write out what they are
