@@ -67,3 +67,40 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 		}
 	})
 }
+
+// TestTabsOnBuiltSite checks the tab set a reader uses: every panel shown
+// without JavaScript; with it one panel at a time, arrow keys to move, and
+// the choice kept after a reload.
+func TestTabsOnBuiltSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Site: "../..", Out: out})
+	br := browsertest.Start(t)
+	base := browsertest.Serve(t, out)
+	url := base + "/en-us/o365-worldwide/admin/feature-tour/"
+	visible := `[...document.querySelectorAll(".tabGroup [role=tabpanel]")].filter(p => !p.hidden && p.offsetParent !== null).map(p => p.dataset.tab)`
+
+	noJS := br.NewPage(t, browsertest.PageOptions{NoJavaScript: true})
+	noJS.Navigate(url)
+	if got := browsertest.Eval[[]string](noJS, visible); len(got) < 3 {
+		t.Errorf("without JavaScript the panels shown are %v, want all", got)
+	}
+
+	p := br.NewPage(t, browsertest.PageOptions{})
+	p.Navigate(url)
+	p.Do(chromedp.WaitVisible(chromedp.CSS(`.tabGroup [role=tab][tabindex="0"]`)))
+	if got := browsertest.Eval[[]string](p, visible); len(got) != 1 || got[0] != "online" {
+		t.Fatalf("with JavaScript the panels shown are %v, want [online]", got)
+	}
+	p.Do(chromedp.Focus(chromedp.CSS(`.tabGroup [role=tab][data-tab=online]`)), chromedp.KeyEvent(kb.ArrowRight))
+	if got := browsertest.Eval[[]string](p, visible); len(got) != 1 || got[0] != "phone" {
+		t.Errorf("after ArrowRight the panels shown are %v, want [phone]", got)
+	}
+	if f := browsertest.Eval[string](p, `document.activeElement.dataset.tab`); f != "phone" {
+		t.Errorf("focus is on %q, want the phone tab", f)
+	}
+	p.Reload()
+	p.Do(chromedp.WaitVisible(chromedp.CSS(`.tabGroup [role=tab][tabindex="0"]`)))
+	if got := browsertest.Eval[[]string](p, visible); len(got) != 1 || got[0] != "phone" {
+		t.Errorf("after a reload the panels shown are %v, want the remembered [phone]", got)
+	}
+}

@@ -4,10 +4,12 @@
 
 import { initInline } from "./hours/inline";
 import { initPickers } from "./hours/picker";
+import { initTabs } from "./tabs";
 
 function start(): void {
   initInline(document);
   initPickers(document);
+  initTabs(document);
 }
 
 if (document.readyState === "loading") {
