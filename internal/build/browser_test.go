@@ -104,3 +104,34 @@ func TestTabsOnBuiltSite(t *testing.T) {
 		t.Errorf("after a reload the panels shown are %v, want the remembered [phone]", got)
 	}
 }
+
+// TestPivotsOnBuiltSite: the pivot picker appears with JavaScript and
+// shows one choice's zones at a time; without it every zone is shown.
+func TestPivotsOnBuiltSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Site: "../..", Out: out})
+	br := browsertest.Start(t)
+	base := browsertest.Serve(t, out)
+	url := base + "/en-us/o365-worldwide/admin/feature-tour/"
+	shown := `[...document.querySelectorAll(".zone.has-pivot")].filter(z => z.offsetParent !== null).map(z => z.dataset.pivot)`
+
+	noJS := br.NewPage(t, browsertest.PageOptions{NoJavaScript: true})
+	noJS.Navigate(url)
+	if got := browsertest.Eval[[]string](noJS, shown); len(got) != 2 {
+		t.Errorf("without JavaScript the zones shown are %v, want both", got)
+	}
+	if browsertest.Eval[bool](noJS, `document.querySelector("nav.pivot-selector").offsetParent !== null`) {
+		t.Error("the pivot picker shows without JavaScript, where it cannot work")
+	}
+
+	p := br.NewPage(t, browsertest.PageOptions{})
+	p.Navigate(url + "?pivots=powershell")
+	p.Do(chromedp.WaitVisible(chromedp.CSS(`nav.pivot-selector`)))
+	if got := browsertest.Eval[[]string](p, shown); len(got) != 1 || got[0] != "powershell" {
+		t.Errorf("with ?pivots=powershell the zones shown are %v", got)
+	}
+	p.Do(chromedp.Click(chromedp.CSS(`nav.pivot-selector a[data-pivot=admin-center]`)))
+	if got := browsertest.Eval[[]string](p, shown); len(got) != 1 || got[0] != "admin-center" {
+		t.Errorf("after choosing the admin center the zones shown are %v", got)
+	}
+}

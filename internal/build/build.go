@@ -136,6 +136,7 @@ func (b *builder) reindex() {
 	for _, l := range b.locales {
 		b.led.reset(ownerStage("index:" + l.Locale.Code))
 		l.index(b)
+		b.loadPivotGroups(l)
 	}
 	b.addFallbacks()
 	b.indexURLs()

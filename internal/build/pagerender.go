@@ -209,6 +209,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body []byte) *render.Pa
 		}
 	}
 	d.SupportDirectory = l.supportDir
+	d.PivotGroups = b.pagePivots(l, p)
 	b.navData(l, p, m, d)
 	if b.bundle != nil {
 		for _, u := range b.bundle.CSS {

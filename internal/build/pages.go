@@ -14,6 +14,7 @@ import (
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/moniker"
 	"github.com/docloom/docloom/internal/nav"
+	"github.com/docloom/docloom/internal/render"
 )
 
 // localeSet is one locale's pages after parsing.
@@ -31,6 +32,8 @@ type localeSet struct {
 	// supportDir is the URL of the locale's support directory JSON, "" when
 	// the docset has no country pages.
 	supportDir string
+	// pivots are the zone pivot groups of the locale's docset.
+	pivots map[string]render.PivotGroup
 }
 
 // Page is one source page in one locale.

@@ -202,7 +202,7 @@ func (s *Session) incremental(p *updatePlan) int {
 			nf, _ := set.Files[rel]
 			of, _ := old.Files[rel]
 			switch {
-			case (nf != nil && nf.Kind == docset.TOC) || (of != nil && of.Kind == docset.TOC):
+			case (nf != nil && (nf.Kind == docset.TOC || nf.Kind == docset.Data)) || (of != nil && (of.Kind == docset.TOC || of.Kind == docset.Data)):
 				navChanged = true
 			case nf != nil && (nf.Kind == docset.Page || nf.Kind == docset.Landing):
 				if pg := b.parsePage(l, nf); pg != nil {
@@ -235,6 +235,7 @@ func (s *Session) incremental(p *updatePlan) int {
 	for _, l := range b.locales {
 		b.led.reset(ownerStage("index:" + l.Locale.Code))
 		l.index(b)
+		b.loadPivotGroups(l)
 	}
 	b.addFallbacks()
 	b.indexURLs()

@@ -27,6 +27,7 @@ const (
 	Include              // a Markdown file under includes/
 	TOC                  // TOC.yml / TOC.md
 	Resource             // an image or download, copied as it is
+	Data                 // a YAML file read by a stage (zone-pivot-groups.yml)
 )
 
 // File is one file of a locale's docset.
@@ -213,7 +214,7 @@ func (d *Docset) classify(rel, abs string) (Kind, bool) {
 		if isLanding(abs) {
 			return Landing, true
 		}
-		return 0, false
+		return Data, true
 	case ".json":
 		return 0, false
 	}

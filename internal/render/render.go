@@ -152,7 +152,18 @@ type Page struct {
 	Breadcrumbs   []Link
 	InThisArticle []Heading
 	Prev, Next    *Link
+	// PivotGroups are the page's zone pivot groups (its picker).
+	PivotGroups []PivotGroup
 }
+
+// PivotGroup is a set of zone pivots a reader chooses among.
+type PivotGroup struct {
+	ID, Title, Prompt string
+	Pivots            []Pivot
+}
+
+// Pivot is one choice of a PivotGroup.
+type Pivot struct{ ID, Title string }
 
 // NavItem is one sidebar entry, already filtered to the page's cloud.
 type NavItem struct {

@@ -5,11 +5,13 @@
 import { initInline } from "./hours/inline";
 import { initPickers } from "./hours/picker";
 import { initTabs } from "./tabs";
+import { initPivots } from "./pivots";
 
 function start(): void {
   initInline(document);
   initPickers(document);
   initTabs(document);
+  initPivots(document);
 }
 
 if (document.readyState === "loading") {
