@@ -5,8 +5,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/render"
 	"github.com/yuin/goldmark/ast"

@@ -43,4 +43,3 @@ func TestPivotDiagnostics(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
