@@ -57,3 +57,48 @@ func writeNavLink(b *strings.Builder, it *NavItem) {
 	}
 	b.WriteString(">" + name + "</a>")
 }
+
+// HeadingList writes the entries of "In this article" (an <li> per h2/h3),
+// for the same reason as NavTree: it is the longest list on most pages.
+func HeadingList(hs []Heading) template.HTML {
+	var b strings.Builder
+	for _, h := range hs {
+		b.WriteString(`<li class="level-`)
+		b.WriteByte(byte('0' + h.Level%10))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(template.HTMLEscapeString(h.ID))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(h.Text))
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// LinkList writes <li> entries for breadcrumbs and pickers: a link, or
+// the current entry marked aria-current, or plain text when there is no URL.
+func LinkList(ls []Link) template.HTML {
+	var b strings.Builder
+	for _, l := range ls {
+		name := l.Name
+		if name == "" {
+			name = l.Display
+		}
+		name = template.HTMLEscapeString(name)
+		b.WriteString("<li>")
+		switch {
+		case l.Current:
+			b.WriteString(`<span aria-current="true">` + name + "</span>")
+		case l.URL != "":
+			b.WriteString(`<a href="` + template.HTMLEscapeString(l.URL) + `"`)
+			if l.Code != "" && l.Display == "" {
+				code := template.HTMLEscapeString(l.Code)
+				b.WriteString(` hreflang="` + code + `" lang="` + code + `"`)
+			}
+			b.WriteString(">" + name + "</a>")
+		default:
+			b.WriteString(name)
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}

@@ -103,9 +103,11 @@ func templateDiag(file string, err error) diag.Diagnostic {
 }
 
 var funcs = template.FuncMap{
-	"lower":   strings.ToLower,
-	"join":    path.Join,
-	"navtree": NavTree,
+	"lower":    strings.ToLower,
+	"join":     path.Join,
+	"navtree":  NavTree,
+	"headings": HeadingList,
+	"links":    LinkList,
 }
 
 // Assets are the bundled files a page links to.
