@@ -107,6 +107,9 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 	}
 	d.TOC = build(toc.Items)
 	if d.Breadcrumbs == nil {
+		// Without a breadcrumb file the trail is the TOC's, behind a link
+		// to the home page of the locale and cloud.
+		d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: b.site.Title, URL: d.Home})
 		for _, it := range toc.Trail(p.Rel) {
 			if u, ok := link(it); ok {
 				d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: it.Name, URL: u})

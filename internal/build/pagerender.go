@@ -66,10 +66,10 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
 	b.led.reset(owner)
 	deps := map[string]bool{}
-	var shared []byte // the body, when it is the same in every cloud
+	var shared string // the body, when it is the same in every cloud
 	for _, m := range j.p.Monikers.Indices() {
 		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
-		if shared != nil {
+		if shared != "" {
 			b.writePage(j, m, shared, e)
 			n++
 			continue
@@ -87,7 +87,7 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 				return nil
 			}
 		}
-		body, err := r.Render(j.p.Doc)
+		body, err := r.RenderString(j.p.Doc)
 		if err != nil {
 			b.led.addf(e.owner, diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
 			continue
@@ -105,7 +105,7 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 }
 
 // writePage lays the body out for one cloud and writes it.
-func (b *builder) writePage(j renderJob, m int, body []byte, e *env) {
+func (b *builder) writePage(j renderJob, m int, body string, e *env) {
 	data := b.pageData(j.l, j.p, m, body)
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -152,7 +152,7 @@ func (b *builder) absURL(p string) string {
 	return strings.TrimSuffix(base, bp) + p
 }
 
-func (b *builder) pageData(l *localeSet, p *Page, m int, body []byte) *render.Page {
+func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Page {
 	cat := b.site.Monikers
 	d := &render.Page{
 		Site:              b.site,

@@ -79,17 +79,27 @@ func (d *Dialect) NewRenderer(st *State) *Renderer {
 	return &Renderer{st: st}
 }
 
-// Renderer renders parsed documents for one State.
-type Renderer struct{ st *State }
+// Renderer renders parsed documents for one State. It reuses one buffer,
+// so a worker's renders allocate only their results.
+type Renderer struct {
+	st  *State
+	buf bytes.Buffer
+}
 
 // Render writes doc's HTML for the State's moniker.
 func (r *Renderer) Render(doc *Doc) ([]byte, error) {
-	var buf bytes.Buffer
+	s, err := r.RenderString(doc)
+	return []byte(s), err
+}
+
+// RenderString is Render returning a string (what layouts take).
+func (r *Renderer) RenderString(doc *Doc) (string, error) {
+	r.buf.Reset()
 	r.st.stack = append(r.st.stack[:0], doc)
 	r.st.counters = nil
 	r.st.SawZone = false
-	err := r.st.r.Render(&buf, doc.Source, doc.AST)
-	return buf.Bytes(), err
+	err := r.st.r.Render(&r.buf, doc.Source, doc.AST)
+	return r.buf.String(), err
 }
 
 // renderNested renders another document (an include) in place, with the
