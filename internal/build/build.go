@@ -141,6 +141,7 @@ func (b *builder) reindex() {
 	b.addFallbacks()
 	b.indexURLs()
 	b.loadNav()
+	b.sidebars = nil
 }
 
 func (b *builder) result(start time.Time) *Result {
@@ -173,6 +174,8 @@ type builder struct {
 
 	baseOnce sync.Once
 	base     string
+	// sidebars caches rendered TOCs; reset whenever pages or TOCs change.
+	sidebars map[sidebarKey]*render.Sidebar
 
 	mu    sync.Mutex
 	files map[string]bool

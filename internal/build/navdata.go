@@ -83,29 +83,7 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 		}
 		return "", true // a group heading
 	}
-	var build func(items []*nav.Item) []*render.NavItem
-	build = func(items []*nav.Item) []*render.NavItem {
-		var out []*render.NavItem
-		for _, it := range items {
-			u, ok := link(it)
-			if !ok {
-				continue
-			}
-			n := &render.NavItem{Name: it.Name, URL: u, External: it.External, Current: it.Page == p.Rel}
-			n.Items = build(it.Items)
-			if it.Page != "" || len(n.Items) > 0 || it.External || it.Href != "" {
-				for _, c := range n.Items {
-					if c.Current || c.Open {
-						n.Open = true
-					}
-				}
-				n.Open = n.Open || it.Expanded
-				out = append(out, n)
-			}
-		}
-		return out
-	}
-	d.TOC = build(toc.Items)
+	d.Sidebar = b.sidebar(l, m, toc, link).For(p.Rel)
 	if d.Breadcrumbs == nil {
 		// Without a breadcrumb file the trail is the TOC's, behind a link
 		// to the home page of the locale and cloud.
@@ -156,6 +134,51 @@ func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page) {
 		}
 		return
 	}
+}
+
+type sidebarKey struct {
+	l   *localeSet
+	m   int
+	toc *nav.TOC
+}
+
+// sidebar renders a TOC for a locale and cloud once per build (pages
+// differ only in which entry is current, which Sidebar.For marks).
+func (b *builder) sidebar(l *localeSet, m int, toc *nav.TOC, link func(*nav.Item) (string, bool)) *render.Sidebar {
+	key := sidebarKey{l, m, toc}
+	b.mu.Lock()
+	s, ok := b.sidebars[key]
+	b.mu.Unlock()
+	if ok {
+		return s
+	}
+	var build func(items []*nav.Item) []*render.NavItem
+	build = func(items []*nav.Item) []*render.NavItem {
+		var out []*render.NavItem
+		for _, it := range items {
+			u, ok := link(it)
+			if !ok {
+				continue
+			}
+			n := &render.NavItem{Page: it.Page, Name: it.Name, URL: u, External: it.External, Open: it.Expanded}
+			n.Items = build(it.Items)
+			for _, c := range n.Items {
+				n.Open = n.Open || c.Open // an expanded entry shows its parents too
+			}
+			if it.Page != "" || len(n.Items) > 0 || it.External || it.Href != "" {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	s = render.NewSidebar(build(toc.Items))
+	b.mu.Lock()
+	if b.sidebars == nil {
+		b.sidebars = map[sidebarKey]*render.Sidebar{}
+	}
+	b.sidebars[key] = s
+	b.mu.Unlock()
+	return s
 }
 
 // headingsIn lists the h2 and h3 headings a reader sees in cloud m.

@@ -242,6 +242,7 @@ func (s *Session) incremental(p *updatePlan) int {
 	if navChanged || pageSetChanged {
 		b.loadNav()
 	}
+	b.sidebars = nil // page titles, clouds or TOCs may have changed
 	if supportChanged {
 		b.supportDirectories()
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"sort"
 	"strings"
 )
 
@@ -100,5 +101,101 @@ func LinkList(ls []Link) template.HTML {
 		}
 		b.WriteString("</li>")
 	}
+	return template.HTML(b.String())
+}
+
+// Sidebar is a TOC rendered once for a locale and cloud; For marks one
+// page in it (aria-current on its links, open <details> on the way to it)
+// by inserting a few attributes at recorded offsets, so the cost per page
+// is one copy of the markup instead of a walk over the whole TOC.
+type Sidebar struct {
+	html    string
+	current map[string][]int // page -> offsets just after its links' href="…"
+	open    map[string][]int // page -> offsets just after "<details" of its ancestors
+}
+
+// NewSidebar renders items (whose Current and Open fields are ignored,
+// except Open from an expanded TOC entry) and records where pages sit.
+func NewSidebar(items []*NavItem) *Sidebar {
+	s := &Sidebar{current: map[string][]int{}, open: map[string][]int{}}
+	var b strings.Builder
+	s.write(&b, items, nil)
+	s.html = b.String()
+	return s
+}
+
+func (s *Sidebar) write(b *strings.Builder, items []*NavItem, ancestors []int) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString("<ul>")
+	for _, it := range items {
+		b.WriteString("<li>")
+		if len(it.Items) > 0 {
+			b.WriteString("<details")
+			at := b.Len()
+			if it.Open {
+				b.WriteString(" open")
+			}
+			b.WriteString("><summary>")
+			s.link(b, it, ancestors)
+			b.WriteString("</summary>")
+			s.write(b, it.Items, append(ancestors[:len(ancestors):len(ancestors)], at))
+			b.WriteString("</details>")
+		} else {
+			s.link(b, it, ancestors)
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>")
+}
+
+func (s *Sidebar) link(b *strings.Builder, it *NavItem, ancestors []int) {
+	name := template.HTMLEscapeString(it.Name)
+	if it.URL == "" {
+		b.WriteString("<span>" + name + "</span>")
+		return
+	}
+	b.WriteString(`<a href="` + template.HTMLEscapeString(it.URL) + `"`)
+	if it.Page != "" {
+		s.current[it.Page] = append(s.current[it.Page], b.Len())
+		s.open[it.Page] = append(s.open[it.Page], ancestors...)
+	}
+	if it.External {
+		b.WriteString(` rel="noopener"`)
+	}
+	b.WriteString(">" + name + "</a>")
+}
+
+// For returns the sidebar with page marked as the current one.
+func (s *Sidebar) For(page string) template.HTML {
+	type insert struct {
+		at   int
+		text string
+	}
+	var ins []insert
+	for _, at := range s.current[page] {
+		ins = append(ins, insert{at, ` aria-current="page"`})
+	}
+	seen := map[int]bool{}
+	for _, at := range s.open[page] {
+		if !seen[at] && !strings.HasPrefix(s.html[at:], " open") {
+			seen[at] = true
+			ins = append(ins, insert{at, " open"})
+		}
+	}
+	if len(ins) == 0 {
+		return template.HTML(s.html)
+	}
+	sort.Slice(ins, func(i, j int) bool { return ins[i].at < ins[j].at })
+	var b strings.Builder
+	b.Grow(len(s.html) + 32*len(ins))
+	last := 0
+	for _, x := range ins {
+		b.WriteString(s.html[last:x.at])
+		b.WriteString(x.text)
+		last = x.at
+	}
+	b.WriteString(s.html[last:])
 	return template.HTML(b.String())
 }

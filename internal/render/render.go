@@ -150,7 +150,10 @@ type Page struct {
 	Meta              map[string]any
 	T                 map[string]string
 	// Navigation (empty when the docset has no TOC for the page).
-	TOC           []*NavItem
+	TOC []*NavItem
+	// Sidebar is the TOC as HTML with this page marked, when the build
+	// renders it (it does, once per locale, cloud and TOC).
+	Sidebar       template.HTML
 	Breadcrumbs   []Link
 	InThisArticle []Heading
 	Prev, Next    *Link
@@ -169,6 +172,7 @@ type Pivot struct{ ID, Title string }
 
 // NavItem is one sidebar entry, already filtered to the page's cloud.
 type NavItem struct {
+	Page     string // the docset page the entry opens, if any
 	Name     string
 	URL      string
 	External bool
@@ -196,21 +200,13 @@ func (l *Layouts) Execute(p *Page, landing bool) ([]byte, error) {
 // to spare an allocation per page).
 func (l *Layouts) ExecuteTo(buf *bytes.Buffer, p *Page, landing bool) error {
 	t := l.page
-	name := "layouts/page.html"
 	if landing && l.landing != nil {
 		t = l.landing
-		if l.landing != l.page {
-			name = "layouts/landing.html"
-		}
 	}
 	buf.Grow(len(p.Body) + 16384)
-	return t.ExecuteTemplate(buf, "layouts/baseof.html", withMain{p, t, name})
-}
-
-type withMain struct {
-	*Page
-	t    *template.Template
-	name string
+	// The Page itself is the data: text/template finds fields of a plain
+	// struct pointer much faster than fields promoted through an embedding.
+	return t.ExecuteTemplate(buf, "layouts/baseof.html", p)
 }
 
 // Missing reports whether the layouts could not be loaded.

@@ -1,0 +1,32 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSidebarMarksThePage(t *testing.T) {
+	items := []*NavItem{
+		{Page: "a.md", Name: "A", URL: "/a/"},
+		{Name: "Group", Items: []*NavItem{
+			{Page: "b.md", Name: "B <&>", URL: "/b/"},
+			{Name: "Inner", Items: []*NavItem{{Page: "c.md", Name: "C", URL: "/c/"}}},
+		}},
+	}
+	s := NewSidebar(items)
+	// The same markup NavTree writes for the same marks.
+	items[1].Open, items[1].Items[1].Open, items[1].Items[1].Items[0].Current = true, true, true
+	if got, want := string(s.For("c.md")), string(NavTree(items)); got != want {
+		t.Errorf("For(c.md):\n%s\nwant\n%s", got, want)
+	}
+	a := string(s.For("a.md"))
+	if !strings.Contains(a, `<a href="/a/" aria-current="page">A</a>`) || strings.Contains(a, " open") {
+		t.Errorf("For(a.md) = %s", a)
+	}
+	if !strings.Contains(a, "B &lt;&amp;&gt;") {
+		t.Errorf("names are not escaped: %s", a)
+	}
+	if got := string(s.For("nowhere.md")); strings.Contains(got, "aria-current") {
+		t.Errorf("an unknown page is marked: %s", got)
+	}
+}
