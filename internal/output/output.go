@@ -36,7 +36,7 @@ type queued struct {
 }
 
 // writers is how many files are written at once.
-const writers = 8
+const writers = 4
 
 // Queue writes data to rel in the background and calls done (if not nil)
 // once data is no longer needed. Errors are reported by Wait.
