@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/docloom/docloom/internal/assets"
@@ -174,6 +175,9 @@ type builder struct {
 
 	baseOnce sync.Once
 	base     string
+	// jobsLeft counts, in one-shot builds, the render jobs still to come
+	// for each parsed page, so it can be released after the last.
+	jobsLeft map[*dialect.Doc]*atomic.Int32
 	// sidebars caches rendered TOCs; reset whenever pages or TOCs change.
 	sidebars map[sidebarKey]*render.Sidebar
 

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/docloom/docloom/internal/diag"
@@ -32,6 +33,20 @@ func (b *builder) renderAll() int {
 	for _, l := range b.locales {
 		for _, p := range l.Pages {
 			jobs = append(jobs, renderJob{l, p})
+		}
+	}
+	if _, serving := b.sink.(*memSink); !serving {
+		b.jobsLeft = map[*dialect.Doc]*atomic.Int32{}
+		for _, j := range jobs {
+			if j.p.Doc == nil {
+				continue
+			}
+			c, ok := b.jobsLeft[j.p.Doc]
+			if !ok {
+				c = new(atomic.Int32)
+				b.jobsLeft[j.p.Doc] = c
+			}
+			c.Add(1)
 		}
 	}
 	b.writeRedirectPages()
@@ -101,7 +116,21 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	b.mu.Lock()
 	b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
 	b.mu.Unlock()
+	b.release(j.p.Doc)
 	return n
+}
+
+// release drops a parsed page once its last render job is done, in one-shot
+// builds: the syntax tree is most of the build's memory, and freeing it as
+// rendering goes keeps the garbage collector's work small on large docsets.
+// Headings stay for other pages' bookmark checks.
+func (b *builder) release(doc *dialect.Doc) {
+	if b.jobsLeft == nil || doc == nil {
+		return
+	}
+	if c, ok := b.jobsLeft[doc]; ok && c.Add(-1) == 0 {
+		doc.AST, doc.Source = nil, nil
+	}
 }
 
 // writePage lays the body out for one cloud and writes it.
