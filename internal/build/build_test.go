@@ -25,6 +25,20 @@ func fixtures(t *testing.T) string {
 	return dir
 }
 
+// writeSite writes files (path relative to dir -> content) into dir.
+func writeSite(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for rel, data := range files {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func mustBuild(t *testing.T, opts Options) *Result {
 	t.Helper()
 	res := Run(opts)
@@ -158,13 +172,7 @@ func TestBareDocfxDocset(t *testing.T) {
 
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	site := t.TempDir()
-	write := func(rel, data string) {
-		p := filepath.Join(site, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, data string) { writeSite(t, site, map[string]string{rel: data}) }
 	write("docloom.yaml", "title: T\nlocales:\n  - code: en-us\nmonikers:\n  - name: a\n  - name: b\n")
 	write("content/en-us/page.md", "# Version one\n")
 	out := filepath.Join(site, "public")

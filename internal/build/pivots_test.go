@@ -1,8 +1,6 @@
 package build
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -17,11 +15,7 @@ func TestPivotDiagnostics(t *testing.T) {
 		"content/en-us/nogroup.md":            "# No group\n\n::: zone pivot=\"a\"\nA\n::: zone-end\n",
 		"content/en-us/missinggroup.md":       "---\nzone_pivot_groups: nope\n---\n# Missing\n",
 	}
-	for rel, data := range files {
-		p := filepath.Join(site, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(data), 0o644)
-	}
+	writeSite(t, site, files)
 	res := Run(Options{Site: site, NoWrite: true})
 	want := map[string]string{
 		"zone-pivot-definition-not-found": "content/en-us/unknown.md:6",

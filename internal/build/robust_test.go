@@ -36,13 +36,7 @@ var hostile = map[string]string{
 
 func TestHostileDocsetNeverPanics(t *testing.T) {
 	site := t.TempDir()
-	for rel, data := range hostile {
-		p := filepath.Join(site, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSite(t, site, hostile)
 	// A symlink that leads out of the docset must not be followed.
 	outside := filepath.Join(t.TempDir(), "secret.md")
 	os.WriteFile(outside, []byte("# secret\n"), 0o644)

@@ -22,13 +22,7 @@ func sessionSite(t *testing.T) string {
 		"content/en-us/TOC.yml":             "- name: One\n  href: one.md\n- name: Two\n  href: two.md\n",
 		"content/nl-nl/one.md":              "# Een\n",
 	}
-	for rel, data := range files {
-		p := filepath.Join(site, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSite(t, site, files)
 	return site
 }
 
