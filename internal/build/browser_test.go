@@ -36,6 +36,18 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 			t.Errorf("tel link %q", tel)
 		}
 	})
+	t.Run("several zones", func(t *testing.T) {
+		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Australia/Perth", Now: at})
+		p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support/")
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`[role="combobox"]`)))
+		p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)),
+			chromedp.KeyEvent("austral"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.cp-panel[data-country=australia]`)))
+		note := browsertest.Run(p, chromedp.Text(chromedp.CSS(`.cp-zone`)))
+		if !strings.Contains(note, "Australia/Sydney") {
+			t.Errorf("Australia's panel does not say which zone its hours are in: %q", note)
+		}
+	})
 	t.Run("country page", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "America/New_York", Now: at.Add(8 * time.Hour)})
 		p.Navigate(base + "/en-us/o365-worldwide/admin/support/germany/")

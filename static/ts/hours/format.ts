@@ -23,6 +23,7 @@ export interface Strings {
   showAll: string;
   hideAll: string;
   fullPage: string; // {name}
+  zoneNote: string; // {zone}
   phones: string;
   hoursHeading: string;
 }
@@ -46,6 +47,7 @@ const EN: Strings = {
   showAll: "Show all countries and regions",
   hideAll: "Hide the list of countries and regions",
   fullPage: "Full support page for {name}",
+  zoneNote: "This country has several time zones; hours are given in {zone} time unless a line says local time.",
   phones: "Phone numbers",
   hoursHeading: "Hours",
 };
@@ -69,6 +71,7 @@ const NL: Strings = {
   showAll: "Alle landen en regio's weergeven",
   hideAll: "Lijst met landen en regio's verbergen",
   fullPage: "Volledige ondersteuningspagina voor {name}",
+  zoneNote: "Dit land heeft meerdere tijdzones; de tijden gelden voor {zone}, tenzij een regel lokale tijd noemt.",
   phones: "Telefoonnummers",
   hoursHeading: "Uren",
 };

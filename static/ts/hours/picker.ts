@@ -11,7 +11,7 @@ import { describe, pageLocale, readerZone, strings, Strings } from "./format";
 import { evaluate } from "./evaluate";
 
 interface Phone { number: string; tel: string; kind: string; label: string; note: string }
-interface Line { group: string; label: string; schedule: string | null; zone: string; text: string }
+interface Line { group: string; label: string; schedule: string | null; zone: string; text: string; local?: boolean }
 interface Country {
   slug: string; name: string; iso: string; zone: string; zones: string[]; page: string;
   phones: Phone[]; dial: string[]; lines: Line[];
@@ -230,6 +230,8 @@ function showCountry(panel: HTMLElement, e: Entry, locale: string, str: Strings)
   panel.hidden = false;
   panel.setAttribute("data-country", c.slug);
   panel.append(el("p", "cp-country", c.name));
+  // A country with several zones says which one its hours are in.
+  if (c.zones && c.zones.length > 1) panel.append(el("p", "cp-zone", str.zoneNote.replace("{zone}", c.zone)));
   if (c.phones && c.phones.length) {
     const ul = el("ul", "cp-phones");
     ul.setAttribute("aria-label", str.phones);
@@ -286,7 +288,9 @@ function showCountry(panel: HTMLElement, e: Entry, locale: string, str: Strings)
     const reader = readerZone();
     let soonest: number | null = null;
     for (const { span, line } of live) {
-      const zone = line.zone || c.zone;
+      // "Local" lines are in the caller's own zone when it is one of the
+      // country's (Canada's lines are local time across six zones).
+      const zone = line.local && (c.zones || []).indexOf(reader) >= 0 ? reader : line.zone || c.zone;
       const st = line.schedule ? evaluate(line.schedule, zone, t) : null;
       if (!st) {
         span.textContent = "";
