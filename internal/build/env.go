@@ -2,7 +2,6 @@ package build
 
 import (
 	"net/url"
-	"os"
 	"path"
 	"regexp"
 	"strings"
@@ -378,7 +377,7 @@ func (e *env) Include(doc *dialect.Doc, dest string, pos diag.Pos) (*dialect.Doc
 	ent := v.(*incEntry)
 	ent.once.Do(func() {
 		display := owner.Docset.Display(f.Rel)
-		src, err := os.ReadFile(f.Abs)
+		src, err := docset.ReadFile(f.Abs)
 		if err != nil {
 			e.b.led.add(ownerInclude(f.Abs), diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
 			return

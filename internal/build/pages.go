@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path"
 	"strings"
 
@@ -145,7 +144,7 @@ func htmlAnchors(src []byte) map[string]bool {
 
 func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 	display := l.Docset.Display(f.Rel)
-	src, err := os.ReadFile(f.Abs)
+	src, err := docset.ReadFile(f.Abs)
 	if err != nil {
 		b.led.addf(ownerParse(l.Locale.Code, f.Rel), diag.Pos{File: display}, diag.Error, "file-unreadable", "%v", err)
 		return nil
