@@ -278,7 +278,13 @@ func (s *Session) incremental(p *updatePlan) int {
 		list = append(list, j)
 	}
 	s.dirty = list
-	return b.renderJobs(list)
+	n := b.renderJobs(list)
+	if pageSetChanged || navChanged {
+		// Sitemaps, 404 pages and redirects list pages: rewrite them (the
+		// memory sink keeps only what changed).
+		b.writeSiteFiles()
+	}
+	return n
 }
 
 // memSink keeps the output in memory. Writes are staged until commit, so a

@@ -107,10 +107,16 @@ func TestSessionUpdates(t *testing.T) {
 	if !strings.Contains(page("en-us/a/two/index.html"), "Uno") {
 		t.Error("TOC change not in the sidebar")
 	}
-	// Removing a page removes its outputs.
+	// Removing a page removes its outputs, and it leaves the sitemap.
+	if sm, _ := s.Lookup("en-us/sitemap.xml"); !strings.Contains(string(sm), "/three/") {
+		t.Errorf("sitemap lacks the page before its removal:\n%s", sm)
+	}
 	_, ch = edit("content/en-us/three.md", "")
 	if _, ok := s.Lookup("en-us/a/three/index.html"); ok {
 		t.Errorf("removed page still served; changes %v", ch.Pages)
+	}
+	if sm, _ := s.Lookup("en-us/sitemap.xml"); strings.Contains(string(sm), "/three/") {
+		t.Errorf("sitemap still lists the removed page:\n%s", sm)
 	}
 	// A layout change rebuilds everything.
 	os.MkdirAll(filepath.Join(site, "layouts/partials"), 0o755)
