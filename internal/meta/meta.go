@@ -104,6 +104,12 @@ func Split(file string, src []byte) (Doc, []diag.Diagnostic) {
 	doc.BodyLine = lines + 1
 	header := src[len(first)+1 : closeAt]
 
+	if m, ok := fastFrontMatter(header); ok {
+		if len(m) > 0 {
+			doc.Meta = m
+		}
+		return doc, nil
+	}
 	var diags []diag.Diagnostic
 	var node yaml.Node
 	normalized := append(append([]byte("---\n"), header...), "---\n"...)
