@@ -107,6 +107,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		defer pprof.StopCPUProfile()
 	}
 	res := build.Run(build.Options{Site: *site, Out: *out, Strict: *strict, NoWrite: check, Workers: *workers})
+	if check {
+		promote(res)
+	}
 	printDiags(stdout, stderr, res.Diags, *format)
 	failed := res.Failed(*strict)
 	verb := "built"
@@ -131,6 +134,26 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		return 1
 	}
 	return 0
+}
+
+// checkErrors are warnings during a build (the site is still usable) that
+// docloom check reports as errors: it is what CI runs before publishing,
+// and a broken link or unreadable front matter should stop a merge
+// (dfm-spec's proposed docloom levels).
+var checkErrors = map[string]bool{
+	"file-not-found":           true,
+	"yaml-header-syntax-error": true,
+	"yaml-header-not-object":   true,
+	"yaml-header-unclosed":     true,
+}
+
+func promote(res *build.Result) {
+	for i, d := range res.Diags {
+		if d.Severity == diag.Warning && checkErrors[d.Code] {
+			res.Diags[i].Severity = diag.Error
+		}
+	}
+	res.Errors, res.Warnings = diag.Count(res.Diags)
 }
 
 func printDiags(stdout, stderr io.Writer, ds []diag.Diagnostic, format string) {
