@@ -212,13 +212,57 @@ func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte
 	if cfg, inner := l.Docset.DocfxFor(p.Rel); cfg != nil {
 		narrow(cfg.MonikerRangeFor(inner), diag.Pos{File: display}, "the docfx.json range")
 	}
-	if r := meta.String(split.Meta, "monikerRange"); r != "" {
-		before := set
-		narrow(r, diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, "monikerRange")
-		if set.Empty() && !before.Empty() {
-			b.led.addf(ownerParse(l.Locale.Code, p.Rel), diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, diag.Error, "moniker-range-out-of-scope",
-				"monikerRange %q leaves no cloud this docset publishes (%s); the page is not built", r, strings.Join(before.Names(cat), ", "))
+	owner := ownerParse(l.Locale.Code, p.Rel)
+	scope := set
+	// Learn's order: replace_monikers (a list, used as it is), else
+	// monikerRange, else monikers (a list); then exclude_monikers.
+	switch {
+	case split.Meta["replace_monikers"] != nil:
+		set = b.monikerList(l, p, src, split.Meta, "replace_monikers")
+	case meta.String(split.Meta, "monikerRange") != "":
+		if split.Meta["monikers"] != nil {
+			b.led.addf(owner, diag.Pos{File: display, Line: keyLine(src, "monikers")}, diag.Warning, "duplicate-moniker-config",
+				"both monikerRange and monikers are set; monikers is ignored")
 		}
+		narrow(meta.String(split.Meta, "monikerRange"), diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, "monikerRange")
+	case split.Meta["monikers"] != nil:
+		set &= b.monikerList(l, p, src, split.Meta, "monikers")
+	}
+	if split.Meta["exclude_monikers"] != nil {
+		set &^= b.monikerList(l, p, src, split.Meta, "exclude_monikers")
+	}
+	if set.Empty() && !scope.Empty() {
+		b.led.addf(owner, diag.Pos{File: display, Line: keyLine(src, "monikerRange")}, diag.Error, "moniker-range-out-of-scope",
+			"the page's front matter leaves no cloud this docset publishes (%s); the page is not built", strings.Join(scope.Names(cat), ", "))
+	}
+	return set
+}
+
+// monikerList reads a front-matter list of moniker names (a YAML list or a
+// comma-separated string); unknown names are errors at the key's line.
+func (b *builder) monikerList(l *localeSet, p *Page, src []byte, m map[string]any, key string) moniker.Set {
+	var names []string
+	switch v := m[key].(type) {
+	case []any:
+		for _, x := range v {
+			names = append(names, strings.TrimSpace(fmt.Sprint(x)))
+		}
+	case string:
+		for _, x := range strings.Split(v, ",") {
+			names = append(names, strings.TrimSpace(x))
+		}
+	}
+	var set moniker.Set
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if _, ok := b.site.Monikers.Index(n); !ok {
+			b.led.addf(ownerParse(l.Locale.Code, p.Rel), diag.Pos{File: l.Docset.Display(p.Rel), Line: keyLine(src, key)}, diag.Error,
+				"moniker-range-invalid", "%s: moniker %q is not defined; known: %s", key, n, strings.Join(b.site.Monikers.All().Names(b.site.Monikers), ", "))
+			continue
+		}
+		set |= b.site.Monikers.Set(n)
 	}
 	return set
 }
