@@ -80,6 +80,7 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	n := 0
 	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
 	b.led.reset(owner)
+	j.p.pivots = b.pagePivots(j.l, j.p) // once per page, not per cloud
 	deps := map[string]bool{}
 	var shared string // the body, when it is the same in every cloud
 	for _, m := range j.p.Monikers.Indices() {
@@ -238,7 +239,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		}
 	}
 	d.SupportDirectory = l.supportDir
-	d.PivotGroups = b.pagePivots(l, p)
+	d.PivotGroups = p.pivots
 	b.navData(l, p, m, d)
 	if b.bundle != nil {
 		for _, u := range b.bundle.CSS {

@@ -53,6 +53,8 @@ type Page struct {
 	// hoursLines maps the file lines of a country page's support hours to
 	// their parsed schedule and zone, for the live status.
 	hoursLines map[int][2]string
+	// pivots are the page's zone pivot groups, found when it is rendered.
+	pivots []render.PivotGroup
 }
 
 // URLPath is the page's path below /<locale>/<moniker>/: lower-cased,

@@ -1,12 +1,10 @@
 package dialect
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -178,15 +176,3 @@ func (e *testEnv) Include(doc *Doc, dest string, pos diag.Pos) (*Doc, bool) {
 }
 
 func (e *testEnv) Report(d diag.Diagnostic) { e.diags = append(e.diags, d) }
-
-// sortedKeys is used by dumps in tests.
-func sortedKeys(m map[string][]byte) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
-var _ = bytes.Equal
