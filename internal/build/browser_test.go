@@ -23,7 +23,7 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 
 	t.Run("picker", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Europe/Berlin", Now: at})
-		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support/")
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`[role="combobox"]`)))
 		p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)),
 			chromedp.KeyEvent("duits"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
@@ -38,7 +38,7 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 	})
 	t.Run("several zones", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Australia/Perth", Now: at})
-		p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support/")
+		p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support")
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`[role="combobox"]`)))
 		p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)),
 			chromedp.KeyEvent("austral"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
@@ -50,7 +50,7 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 	})
 	t.Run("country page", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "America/New_York", Now: at.Add(8 * time.Hour)})
-		p.Navigate(base + "/en-us/o365-worldwide/admin/support/germany/")
+		p.Navigate(base + "/en-us/o365-worldwide/admin/support/germany")
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`.hours-status[data-state]`)))
 		statuses := browsertest.Eval[[]string](p, `[...document.querySelectorAll(".hours-status")].map(s => s.textContent)`)
 		joined := strings.Join(statuses, "\n")
@@ -62,7 +62,7 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 	})
 	t.Run("inline hours", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Asia/Kolkata", Now: at})
-		p.Navigate(base + "/en-us/o365-21vianet/admin/contact-support/")
+		p.Navigate(base + "/en-us/o365-21vianet/admin/contact-support")
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`.hours-status[data-state]`)))
 		s := browsertest.Eval[string](p, `document.querySelector(".hours-status").textContent`)
 		// 08:00 UTC is 16:00 in Beijing: the 09:00-24:00 line is open.
@@ -72,7 +72,7 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 	})
 	t.Run("no javascript", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{NoJavaScript: true})
-		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support/")
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
 		n := browsertest.Eval[int](p, `document.querySelectorAll('[data-country-picker] li a').length`)
 		if n < 10 || browsertest.Eval[int](p, `document.querySelectorAll('[role="combobox"]').length`) != 0 {
 			t.Errorf("without JavaScript: %d country links", n)
@@ -88,7 +88,7 @@ func TestTabsOnBuiltSite(t *testing.T) {
 	mustBuild(t, Options{Site: "../..", Out: out})
 	br := browsertest.Start(t)
 	base := browsertest.Serve(t, out)
-	url := base + "/en-us/o365-worldwide/admin/feature-tour/"
+	url := base + "/en-us/o365-worldwide/admin/feature-tour"
 	visible := `[...document.querySelectorAll(".tabGroup [role=tabpanel]")].filter(p => !p.hidden && p.offsetParent !== null).map(p => p.dataset.tab)`
 
 	noJS := br.NewPage(t, browsertest.PageOptions{NoJavaScript: true})
@@ -124,7 +124,7 @@ func TestPivotsOnBuiltSite(t *testing.T) {
 	mustBuild(t, Options{Site: "../..", Out: out})
 	br := browsertest.Start(t)
 	base := browsertest.Serve(t, out)
-	url := base + "/en-us/o365-worldwide/admin/feature-tour/"
+	url := base + "/en-us/o365-worldwide/admin/feature-tour"
 	shown := `[...document.querySelectorAll(".zone.has-pivot")].filter(z => z.offsetParent !== null).map(z => z.dataset.pivot)`
 
 	noJS := br.NewPage(t, browsertest.PageOptions{NoJavaScript: true})

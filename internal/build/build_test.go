@@ -76,7 +76,7 @@ func TestExampleSiteBuildsClean(t *testing.T) {
 		t.Errorf("locales %d monikers %d, want 2 and 3", res.Locales, res.Monikers)
 	}
 	support := func(locale, cloud string) string {
-		return text(t, filepath.Join(out, locale, cloud, "admin/contact-support/index.html"))
+		return text(t, filepath.Join(out, locale, cloud, "admin/contact-support.html"))
 	}
 	if s := support("en-us", "o365-21vianet"); !strings.Contains(s, "+86 400 089 0365") || strings.Contains(s, "1 800 865 9408") {
 		t.Errorf("21Vianet support page holds the wrong cloud's numbers:\n%s", s)
@@ -85,14 +85,14 @@ func TestExampleSiteBuildsClean(t *testing.T) {
 		t.Errorf("Germany support page lacks its number:\n%s", s)
 	}
 	// A page limited to one cloud by front matter exists only there.
-	if _, err := os.Stat(filepath.Join(out, "en-us/o365-germany/admin/germany-cloud-only/index.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "en-us/o365-germany/admin/germany-cloud-only.html")); err != nil {
 		t.Error(err)
 	}
-	if _, err := os.Stat(filepath.Join(out, "en-us/o365-worldwide/admin/germany-cloud-only/index.html")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "en-us/o365-worldwide/admin/germany-cloud-only.html")); err == nil {
 		t.Error("the Germany-only page was built for the worldwide cloud")
 	}
 	// An English-only page is served in Dutch with a notice.
-	if s := text(t, filepath.Join(out, "nl-nl/o365-worldwide/admin/only-in-english/index.html")); !strings.Contains(s, "nog niet vertaald") {
+	if s := text(t, filepath.Join(out, "nl-nl/o365-worldwide/admin/only-in-english.html")); !strings.Contains(s, "nog niet vertaald") {
 		t.Errorf("fallback page lacks the notice:\n%s", s)
 	}
 }
@@ -122,7 +122,7 @@ monikers:
 	out := filepath.Join(site, "public")
 	res := mustBuild(t, Options{Site: site, Out: out})
 	seed := func(cloud string) string {
-		return text(t, filepath.Join(out, "nl-nl", cloud, "microsoft-365/admin/contact-support-for-business-products/index.html"))
+		return text(t, filepath.Join(out, "nl-nl", cloud, "microsoft-365/admin/contact-support-for-business-products.html"))
 	}
 	tests := []struct {
 		cloud      string
@@ -160,7 +160,7 @@ func TestBareDocfxDocset(t *testing.T) {
 		t.Fatalf("bare docset read as locale %s with %d monikers", res.Site.DefaultLocale, res.Monikers)
 	}
 	for _, cloud := range []string{"o365-worldwide", "o365-21vianet", "o365-germany"} {
-		if _, err := os.Stat(filepath.Join(out, "nl-nl", cloud, "microsoft-365/admin/support/germany/index.html")); err != nil {
+		if _, err := os.Stat(filepath.Join(out, "nl-nl", cloud, "microsoft-365/admin/support/germany.html")); err != nil {
 			t.Error(err)
 		}
 	}
@@ -177,7 +177,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	write("content/en-us/page.md", "# Version one\n")
 	out := filepath.Join(site, "public")
 	mustBuild(t, Options{Site: site, Out: out})
-	before := text(t, filepath.Join(out, "en-us/a/page/index.html"))
+	before := text(t, filepath.Join(out, "en-us/a/page.html"))
 
 	write("content/en-us/page.md", "# Version two\n\n::: moniker range=\"c\"\nx\n::: moniker-end\n")
 	write("content/en-us/other.md", "# Another page\n")
@@ -185,10 +185,10 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	if !res.Failed(false) {
 		t.Fatal("a build with an unknown moniker must fail")
 	}
-	if after := text(t, filepath.Join(out, "en-us/a/page/index.html")); after != before || !strings.Contains(after, "Version one") {
+	if after := text(t, filepath.Join(out, "en-us/a/page.html")); after != before || !strings.Contains(after, "Version one") {
 		t.Errorf("the failed build changed the previous output:\n%s", after)
 	}
-	if _, err := os.Stat(filepath.Join(out, "en-us/a/other/index.html")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "en-us/a/other.html")); err == nil {
 		t.Error("the failed build wrote a new page into the output")
 	}
 	entries, _ := os.ReadDir(site)

@@ -54,7 +54,7 @@ func (b *builder) basePath() string {
 }
 
 // Link implements dialect.Env. Links into the site are written relative to
-// the page (../support/germany/), so a page body that has no cloud-specific
+// the page's folder (support/germany), so a page body that has no cloud-specific
 // content is byte-identical in every cloud and the site works under any
 // base path.
 func (e *env) Link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) string {
@@ -66,7 +66,8 @@ func (e *env) relative(u string) string {
 	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || e.page == nil {
 		return u
 	}
-	return relURL(e.b.pageURL(e.l.Locale.Code, e.m, e.page.Rel), u)
+	from := e.b.pageURL(e.l.Locale.Code, e.m, e.page.Rel)
+	return relURL(from[:strings.LastIndexByte(from, '/')+1], u)
 }
 
 // relURL returns the URL of to relative to the folder URL from (both

@@ -22,7 +22,7 @@ func TestFrontMatterMonikerKeys(t *testing.T) {
 	built := func(page string) []string {
 		var clouds []string
 		for _, f := range res.Files {
-			if strings.HasSuffix(f, "/"+page+"/index.html") {
+			if strings.HasSuffix(f, "/"+page+".html") {
 				clouds = append(clouds, strings.Split(f, "/")[1])
 			}
 		}

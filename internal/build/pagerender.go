@@ -168,7 +168,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // pageOutput is the output path of a page in a locale and cloud.
 func pageOutput(locale, moniker, rel string) string {
-	return locale + "/" + moniker + "/" + URLPath(rel) + "index.html"
+	return locale + "/" + moniker + "/" + OutputFile(URLPath(rel))
 }
 
 // depPage names a page in the dependency graph.

@@ -58,15 +58,31 @@ type Page struct {
 }
 
 // URLPath is the page's path below /<locale>/<moniker>/: lower-cased,
-// without .md, index pages as their folder.
+// without .md, as Learn publishes it ("admin/get-help" for
+// admin/get-help.md), and an index page as its folder ("admin/" for
+// admin/index.md). A page is published as "admin/get-help.html", which
+// Netlify and docloom serve serve at the extensionless URL; a folder of
+// its own per page would cost a directory per page and cloud, which on
+// large docsets was a third of the build's kernel time.
 func URLPath(rel string) string {
 	p := strings.ToLower(rel)
 	p = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(p, ".md"), ".yml"), ".yaml")
 	if p == "index" {
 		return ""
 	}
-	p = strings.TrimSuffix(p, "/index")
-	return p + "/"
+	if q, ok := strings.CutSuffix(p, "/index"); ok {
+		return q + "/"
+	}
+	return p
+}
+
+// OutputFile is the file that serves a page URL path: "admin/" is
+// "admin/index.html", "admin/get-help" is "admin/get-help.html".
+func OutputFile(urlPath string) string {
+	if urlPath == "" || strings.HasSuffix(urlPath, "/") {
+		return urlPath + "index.html"
+	}
+	return urlPath + ".html"
 }
 
 func lowerPath(rel string) string { return strings.ToLower(rel) }

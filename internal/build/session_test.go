@@ -52,26 +52,26 @@ func TestSessionUpdates(t *testing.T) {
 	// A page edit re-renders that page in its clouds (and pages that
 	// depend on it), not the others.
 	_, ch := edit("content/en-us/three.md", "# Three, edited\n")
-	if !slices.Contains(ch.Pages, "en-us/a/three/index.html") || !slices.Contains(ch.Pages, "en-us/b/three/index.html") {
+	if !slices.Contains(ch.Pages, "en-us/a/three.html") || !slices.Contains(ch.Pages, "en-us/b/three.html") {
 		t.Errorf("page edit changed %v", ch.Pages)
 	}
-	if slices.Contains(ch.Pages, "en-us/a/one/index.html") || ch.Rendered > 6 {
+	if slices.Contains(ch.Pages, "en-us/a/one.html") || ch.Rendered > 6 {
 		t.Errorf("page edit re-rendered too much: %d documents, %v", ch.Rendered, ch.Pages)
 	}
-	if !strings.Contains(page("en-us/a/three/index.html"), "Three, edited") {
+	if !strings.Contains(page("en-us/a/three.html"), "Three, edited") {
 		t.Error("new content not served")
 	}
 	// The nl-nl fallback copy of an English-only page follows it.
-	if !strings.Contains(page("nl-nl/a/three/index.html"), "Three, edited") {
+	if !strings.Contains(page("nl-nl/a/three.html"), "Three, edited") {
 		t.Error("fallback copy not updated")
 	}
 
 	// An include edit re-renders the pages that include it.
 	_, ch = edit("content/en-us/includes/snippet.md", "Snippet v2.\n")
-	if !slices.Contains(ch.Pages, "en-us/a/one/index.html") || slices.Contains(ch.Pages, "en-us/a/two/index.html") {
+	if !slices.Contains(ch.Pages, "en-us/a/one.html") || slices.Contains(ch.Pages, "en-us/a/two.html") {
 		t.Errorf("include edit changed %v", ch.Pages)
 	}
-	if !strings.Contains(page("en-us/b/one/index.html"), "Snippet v2.") {
+	if !strings.Contains(page("en-us/b/one.html"), "Snippet v2.") {
 		t.Error("include change not served")
 	}
 
@@ -89,12 +89,12 @@ func TestSessionUpdates(t *testing.T) {
 	if !found {
 		t.Errorf("no moniker-range-invalid at two.md:3 in %v", res.Diags)
 	}
-	if !strings.Contains(page("en-us/a/two/index.html"), "Second") {
+	if !strings.Contains(page("en-us/a/two.html"), "Second") {
 		t.Error("last good output not kept")
 	}
 	// Fixing it clears the error.
 	res, ch = edit("content/en-us/two.md", "# Two\n\n## Second\n\nFixed.\n")
-	if res.Failed(false) || !strings.Contains(page("en-us/a/two/index.html"), "Fixed.") {
+	if res.Failed(false) || !strings.Contains(page("en-us/a/two.html"), "Fixed.") {
 		t.Errorf("fix not applied: %v", res.Diags)
 	}
 	// one.md links to two.md#second, so it was re-rendered with two.md.
@@ -104,24 +104,24 @@ func TestSessionUpdates(t *testing.T) {
 
 	// A TOC edit re-renders its locale's pages.
 	_, ch = edit("content/en-us/TOC.yml", "- name: Uno\n  href: one.md\n- name: Two\n  href: two.md\n")
-	if !strings.Contains(page("en-us/a/two/index.html"), "Uno") {
+	if !strings.Contains(page("en-us/a/two.html"), "Uno") {
 		t.Error("TOC change not in the sidebar")
 	}
 	// Removing a page removes its outputs, and it leaves the sitemap.
-	if sm, _ := s.Lookup("en-us/sitemap.xml"); !strings.Contains(string(sm), "/three/") {
+	if sm, _ := s.Lookup("en-us/sitemap.xml"); !strings.Contains(string(sm), "/three<") {
 		t.Errorf("sitemap lacks the page before its removal:\n%s", sm)
 	}
 	_, ch = edit("content/en-us/three.md", "")
-	if _, ok := s.Lookup("en-us/a/three/index.html"); ok {
+	if _, ok := s.Lookup("en-us/a/three.html"); ok {
 		t.Errorf("removed page still served; changes %v", ch.Pages)
 	}
-	if sm, _ := s.Lookup("en-us/sitemap.xml"); strings.Contains(string(sm), "/three/") {
+	if sm, _ := s.Lookup("en-us/sitemap.xml"); strings.Contains(string(sm), "/three<") {
 		t.Errorf("sitemap still lists the removed page:\n%s", sm)
 	}
 	// A layout change rebuilds everything.
 	os.MkdirAll(filepath.Join(site, "layouts/partials"), 0o755)
 	_, ch = edit("layouts/partials/footer.html", `{{define "footer"}}<footer>Custom footer</footer>{{end}}`)
-	if !ch.Full || !strings.Contains(page("nl-nl/b/one/index.html"), "Custom footer") {
+	if !ch.Full || !strings.Contains(page("nl-nl/b/one.html"), "Custom footer") {
 		t.Errorf("layout change: full=%v", ch.Full)
 	}
 	// Files outside the site's inputs change nothing.

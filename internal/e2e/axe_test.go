@@ -71,7 +71,7 @@ func TestAccessibility(t *testing.T) {
 	out := exampleSite(t)
 	base := browsertest.Serve(t, out)
 	b := browsertest.Start(t)
-	paths := []string{"", "admin/", "admin/contact-support/", "admin/feature-tour/", "admin/only-in-english/", "admin/support/netherlands/"}
+	paths := []string{"", "admin/", "admin/contact-support", "admin/feature-tour", "admin/only-in-english", "admin/support/netherlands"}
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(scheme, func(t *testing.T) {
 			p := b.NewPage(t, browsertest.PageOptions{})
@@ -81,7 +81,7 @@ func TestAccessibility(t *testing.T) {
 				for _, rel := range paths {
 					urls = append(urls, "/"+loc+"/o365-worldwide/"+rel)
 				}
-				urls = append(urls, "/"+loc+"/o365-21vianet/admin/contact-support/", "/"+loc+"/o365-germany/admin/germany-cloud-only/", "/"+loc+"/404.html")
+				urls = append(urls, "/"+loc+"/o365-21vianet/admin/contact-support", "/"+loc+"/o365-germany/admin/germany-cloud-only", "/"+loc+"/404.html")
 			}
 			for _, u := range urls {
 				p.Navigate(base + u)
@@ -97,7 +97,7 @@ func TestAccessibility(t *testing.T) {
 				}
 			}
 			if scheme == "dark" {
-				p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support/")
+				p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
 				p.Screenshot("dark")
 			}
 		})

@@ -102,7 +102,7 @@ func TestReaderView(t *testing.T) {
 				t.Run(name, func(t *testing.T) {
 					p := b.NewPage(t, browsertest.PageOptions{NoJavaScript: !js})
 					p.Do(chromedp.EmulateViewport(width, 900))
-					p.Navigate(base + "/" + v.locale + "/" + v.cloud + "/admin/contact-support/")
+					p.Navigate(base + "/" + v.locale + "/" + v.cloud + "/admin/contact-support")
 					p.Screenshot(name)
 					got := browsertest.Eval[view](p, viewJS)
 					if got.Variant != v.variant {
@@ -156,7 +156,7 @@ func TestPhoneTOCToggle(t *testing.T) {
 	b := browsertest.Start(t)
 	p := b.NewPage(t, browsertest.PageOptions{})
 	p.Do(chromedp.EmulateViewport(390, 844))
-	p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support/")
+	p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
 	p.Do(chromedp.Focus(".toc-disclosure > summary"), chromedp.KeyEvent("\r"))
 	if !browsertest.Eval[bool](p, `document.querySelector('.toc-disclosure a').checkVisibility()`) {
 		t.Error("Enter on the table of contents toggle does not show it")
@@ -170,7 +170,7 @@ func TestSkipLinkAndFocus(t *testing.T) {
 	base := browsertest.Serve(t, exampleSite(t))
 	b := browsertest.Start(t)
 	p := b.NewPage(t, browsertest.PageOptions{})
-	p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support/")
+	p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support")
 	p.Do(chromedp.KeyEvent("\t"))
 	type focus struct {
 		Class   string  `json:"cls"`

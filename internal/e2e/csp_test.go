@@ -124,7 +124,7 @@ func TestPagesSatisfyCSP(t *testing.T) {
 // "/*", so the browser enforces the real policy.
 func serveWithHeaders(t *testing.T, out string, headers tomlTable) string {
 	t.Helper()
-	files := http.FileServer(http.Dir(out))
+	files := browsertest.Files(out)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range headers {
 			if s, ok := v.(string); ok {
@@ -147,8 +147,8 @@ func TestBrowserReportsNoCSPViolations(t *testing.T) {
 	p := b.NewPage(t, browsertest.PageOptions{})
 	p.Do(addInitScript(`window.__csp = []; document.addEventListener('securitypolicyviolation',
 		e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));`))
-	for _, u := range []string{"/en-us/o365-worldwide/admin/contact-support/", "/nl-nl/o365-germany/admin/contact-support/",
-		"/en-us/o365-worldwide/admin/feature-tour/", "/nl-nl/o365-worldwide/", "/nl-nl/404.html"} {
+	for _, u := range []string{"/en-us/o365-worldwide/admin/contact-support", "/nl-nl/o365-germany/admin/contact-support",
+		"/en-us/o365-worldwide/admin/feature-tour", "/nl-nl/o365-worldwide/", "/nl-nl/404.html"} {
 		p.Navigate(base + u)
 		if got := browsertest.Eval[[]string](p, `window.__csp`); len(got) > 0 {
 			t.Errorf("%s: CSP violations: %v", u, got)

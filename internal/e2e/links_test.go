@@ -83,12 +83,12 @@ func pickersKeepThePage(t *testing.T, out string) {
 
 func TestUntranslatedPageShowsDutchNotice(t *testing.T) {
 	out := exampleSite(t)
-	doc := read(t, resolve(out, "/nl-nl/o365-worldwide/admin/only-in-english/"))
+	doc := read(t, resolve(out, "/nl-nl/o365-worldwide/admin/only-in-english"))
 	notice := text(section(doc, `class="notice notice-fallback"`, `</p>`))
 	if !strings.Contains(notice, "nog niet vertaald") {
 		t.Errorf("fallback notice = %q, want the Dutch notice", notice)
 	}
-	if !strings.Contains(doc, `<link rel="canonical" href="https://docloom-example.netlify.app/en-us/o365-worldwide/admin/only-in-english/">`) {
+	if !strings.Contains(doc, `<link rel="canonical" href="https://docloom-example.netlify.app/en-us/o365-worldwide/admin/only-in-english">`) {
 		t.Error("the fallback page's canonical link does not point to the English original")
 	}
 }
@@ -96,7 +96,7 @@ func TestUntranslatedPageShowsDutchNotice(t *testing.T) {
 func TestCloudOnlyPageListsOtherCloudsUnavailable(t *testing.T) {
 	out := exampleSite(t)
 	for _, loc := range []string{"en-us", "nl-nl"} {
-		doc := read(t, resolve(out, "/"+loc+"/o365-germany/admin/germany-cloud-only/"))
+		doc := read(t, resolve(out, "/"+loc+"/o365-germany/admin/germany-cloud-only"))
 		picker := section(doc, `class="picker picker-cloud"`, `</details>`)
 		if got := len(hrefs(picker)); got != 0 {
 			t.Errorf("%s: the Germany-only page links to %d other clouds", loc, got)

@@ -171,6 +171,10 @@ func resolve(out, u string) string {
 	if st, err := os.Stat(filepath.Join(p, "index.html")); err == nil && !st.IsDir() {
 		return filepath.Join(p, "index.html")
 	}
+	// Pages are x.html, served at /x as Netlify does.
+	if st, err := os.Stat(p + ".html"); err == nil && !st.IsDir() && !strings.HasSuffix(u, "/") {
+		return p + ".html"
+	}
 	return ""
 }
 
@@ -213,5 +217,5 @@ func variant(out, file string) (locale, cloud, rest string) {
 	if len(parts) < 3 {
 		return "", "", ""
 	}
-	return parts[0], parts[1], strings.TrimSuffix(parts[2], "index.html")
+	return parts[0], parts[1], strings.TrimSuffix(strings.TrimSuffix(parts[2], "index.html"), ".html")
 }

@@ -40,8 +40,8 @@ func (s Site) Home(locale, moniker string) string {
 }
 
 // PageURL is the URL of the source file rel (relative to the locale's
-// folder) in a locale and cloud: lower-cased, without .md, an index page as
-// its folder.
+// folder) in a locale and cloud: lower-cased, without .md (admin/x.md is
+// admin/x), an index page as its folder (admin/index.md is admin/).
 func (s Site) PageURL(locale, moniker, rel string) string {
 	return s.Home(locale, moniker) + urlPath(rel)
 }
@@ -52,12 +52,17 @@ func urlPath(rel string) string {
 	for _, ext := range []string{".md", ".yml", ".yaml"} {
 		p = strings.TrimSuffix(p, ext)
 	}
-	p = strings.TrimSuffix(p, "/")
+	p, folder := strings.CutSuffix(p, "/")
 	if p == "index" || p == "" {
 		return ""
 	}
-	p = strings.TrimSuffix(p, "/index")
-	return p + "/"
+	if q, ok := strings.CutSuffix(p, "/index"); ok {
+		return q + "/"
+	}
+	if folder {
+		return p + "/"
+	}
+	return p
 }
 
 // Target resolves a redirect destination written in a docset for a page
@@ -89,7 +94,7 @@ func (s Site) Target(locale, moniker, dir, to string) string {
 	case trimmed == "":
 		out = s.Home(locale, moniker)
 	case ext == "" || ext == ".md" || ext == ".yml":
-		out = s.Home(locale, moniker) + urlPath(trimmed)
+		out = s.Home(locale, moniker) + urlPath(p)
 	default:
 		out = s.Home(locale, moniker) + strings.TrimPrefix(strings.ToLower(trimmed), "/")
 	}

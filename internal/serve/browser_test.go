@@ -44,12 +44,12 @@ func TestBrowserReloadsAndShowsOverlay(t *testing.T) {
 	site := testSite(t)
 	srv, _ := startServer(t, site)
 	p := b.NewPage(t, browsertest.PageOptions{})
-	p.Navigate(srv.URL() + "en-us/a/page/")
+	p.Navigate(srv.URL() + "en-us/a/page")
 	waitClients(t, srv, 1)
 	p.Do(chromedp.Evaluate[chromedp.Void](`window.__stale = true`))
 
 	// Another page's edit leaves this one alone.
-	watcher := openEvents(t, srv, "/en-us/a/lonely/")
+	watcher := openEvents(t, srv, "/en-us/a/lonely")
 	writeFiles(t, site, map[string]string{"content/en-us/lonely.md": "# Lonely page\n\nEdited.\n"})
 	watcher.expect(t, "reload")
 	if !browsertest.Eval[bool](p, `window.__stale === true`) {

@@ -23,7 +23,8 @@ const ScriptTag = `<script src="` + LiveReloadPath + `" defer></script>`
 // OutputPath maps a request's URL path to an output path ("" when the path
 // is unsafe: a dot segment, a backslash, a NUL, an encoded slash or
 // backslash, or a drive letter). The returned path has no leading slash and
-// names a file: "/x/" gives "x/index.html", "/" gives "index.html".
+// names a file or, for "/x", a page whose file may be "x.html": "/x/" gives
+// "x/index.html", "/" gives "index.html".
 func OutputPath(escaped, decoded string) string {
 	low := strings.ToLower(escaped)
 	if strings.Contains(low, "%2f") || strings.Contains(low, "%5c") || strings.Contains(low, "%00") {
@@ -115,19 +116,35 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.write(w, r, http.StatusOK, rel, data)
 		return
 	}
-	// "/x" where "/x/" is a page: send the browser to the folder form, so
+	// Pages are published as "x.html" and served at "/x", as Netlify does
+	// (its pretty URLs); "/x" where "/x/" is a folder page, and "/x/" where
+	// only "x.html" exists, send the browser to the right form so that
 	// relative links in the page resolve as they will when deployed.
 	if !strings.HasSuffix(r.URL.Path, "/") {
+		if data, ok := s.lookup(rel + ".html"); ok {
+			s.write(w, r, http.StatusOK, rel+".html", data)
+			return
+		}
 		if _, ok := s.lookup(rel + "/index.html"); ok {
-			target := r.URL.Path + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusFound)
+			s.redirect(w, r, r.URL.Path+"/")
+			return
+		}
+	} else if r.URL.Path != "/" {
+		page := strings.TrimSuffix(rel, "/index.html")
+		if _, ok := s.lookup(page + ".html"); ok {
+			s.redirect(w, r, strings.TrimSuffix(r.URL.Path, "/"))
 			return
 		}
 	}
 	s.notFound(w, r)
+}
+
+// redirect sends the browser to target, keeping the query.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, target string) {
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusFound)
 }
 
 func (s *Server) lookup(rel string) ([]byte, bool) {

@@ -58,7 +58,8 @@ func rawGet(t *testing.T, base, target string) (int, string) {
 
 var handlerFiles = map[string]string{
 	"index.html":                  "<html><body>home</body></html>",
-	"en-us/a/page/index.html":     "<html><body><p>page</p></BODY></html>",
+	"en-us/a/page.html":           "<html><body><p>page</p></BODY></html>",
+	"en-us/a/index.html":          "<html><body><p>folder a</p></body></html>",
 	"en-us/404.html":              "<html><body>english not found</body></html>",
 	"nl-nl/404.html":              "<html><body>niet gevonden</body></html>",
 	"_docloom/main-ABC.css":       "body{}",
@@ -73,8 +74,9 @@ func TestServesOutputsWithLiveReload(t *testing.T) {
 		path, ctype, body string
 	}{
 		{"/", "text/html; charset=utf-8", "home" + ScriptTag + "</body>"},
-		{"/en-us/a/page/", "text/html; charset=utf-8", "<p>page</p>" + ScriptTag + "</BODY>"},
-		{"/en-us/a/page/index.html", "text/html; charset=utf-8", ScriptTag},
+		{"/en-us/a/page", "text/html; charset=utf-8", "<p>page</p>" + ScriptTag + "</BODY>"},
+		{"/en-us/a/page.html", "text/html; charset=utf-8", ScriptTag},
+		{"/en-us/a/", "text/html; charset=utf-8", "folder a"},
 		{"/_docloom/main-ABC.css", "text/css; charset=utf-8", "body{}"},
 		{"/_docloom/main-ABC.js", "text/javascript; charset=utf-8", "1"},
 		{"/en-us/media/logo.svg", "image/svg+xml", "<svg/>"},
@@ -100,16 +102,25 @@ func TestServesOutputsWithLiveReload(t *testing.T) {
 	}
 }
 
-func TestFolderWithoutSlashRedirects(t *testing.T) {
+// A folder page is served at "/x/" and a page file at "/x", as Netlify
+// does; the other form redirects, keeping the query, so that relative links
+// in the page resolve as they will when deployed.
+func TestSlashFormsRedirect(t *testing.T) {
 	base := fakeServer(t, handlerFiles)
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := client.Get(base + "/en-us/a/page?x=1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusFound || res.Header.Get("Location") != "/en-us/a/page/?x=1" {
-		t.Errorf("got %d to %q", res.StatusCode, res.Header.Get("Location"))
+	for _, tc := range []struct{ path, want string }{
+		{"/en-us/a?x=1", "/en-us/a/?x=1"},
+		{"/en-us/a/page/?x=1", "/en-us/a/page?x=1"},
+		{"/en-us/a/page/", "/en-us/a/page"},
+	} {
+		res, err := client.Get(base + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusFound || res.Header.Get("Location") != tc.want {
+			t.Errorf("GET %s: got %d to %q, want 302 to %q", tc.path, res.StatusCode, res.Header.Get("Location"), tc.want)
+		}
 	}
 }
 
@@ -221,7 +232,8 @@ func TestURLPath(t *testing.T) {
 	for rel, want := range map[string]string{
 		"index.html":             "/",
 		"en-us/a/x/index.html":   "/en-us/a/x/",
-		"en-us/404.html":         "/en-us/404.html",
+		"en-us/a/x.html":         "/en-us/a/x",
+		"en-us/404.html":         "/en-us/404",
 		"en-us/media/a.svg":      "/en-us/media/a.svg",
 		"_docloom/main-ABCD.css": "/_docloom/main-ABCD.css",
 	} {

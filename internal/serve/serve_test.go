@@ -166,9 +166,9 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 	if c := console.String(); !strings.Contains(c, "serving "+site+" at http://127.0.0.1:") || !strings.Contains(c, "built 6 documents from 3 pages in") {
 		t.Errorf("start-up message:\n%s", c)
 	}
-	tab := openEvents(t, srv, "/en-us/a/page/")
+	tab := openEvents(t, srv, "/en-us/a/page")
 	url := func(p string) string { return srv.URL() + strings.TrimPrefix(p, "/") }
-	code, body := get(t, url("/en-us/a/page/"))
+	code, body := get(t, url("/en-us/a/page"))
 	if code != 200 || !strings.Contains(body, "First version.") || !strings.Contains(body, ScriptTag+"\n</body>") && !strings.Contains(body, ScriptTag+"</body>") {
 		t.Fatalf("first page: %d\n%s", code, body)
 	}
@@ -177,10 +177,10 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		writeFiles(t, site, map[string]string{"content/en-us/page.md": "# Page one\n\nSecond version.\n"})
 		ev := tab.expect(t, "reload")
 		got := ev.paths()
-		if !slices.Contains(got, "/en-us/a/page/") || !slices.Contains(got, "/en-us/b/page/") || slices.Contains(got, "/en-us/a/lonely/") || ev.Data["full"] == true {
+		if !slices.Contains(got, "/en-us/a/page") || !slices.Contains(got, "/en-us/b/page") || slices.Contains(got, "/en-us/a/lonely") || ev.Data["full"] == true {
 			t.Errorf("reload %v", ev.Data)
 		}
-		if _, body := get(t, url("/en-us/a/page/")); !strings.Contains(body, "Second version.") {
+		if _, body := get(t, url("/en-us/a/page")); !strings.Contains(body, "Second version.") {
 			t.Errorf("new content not served:\n%s", body)
 		}
 		if c := console.String(); !strings.Contains(c, "changed content/en-us/page.md") || !strings.Contains(c, "rebuilt ") {
@@ -192,10 +192,10 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		writeFiles(t, site, map[string]string{"content/en-us/includes/shared.md": "Shared text v2.\n"})
 		ev := tab.expect(t, "reload")
 		got := ev.paths()
-		if !slices.Contains(got, "/en-us/a/other/") || !slices.Contains(got, "/en-us/b/other/") || slices.Contains(got, "/en-us/a/lonely/") {
+		if !slices.Contains(got, "/en-us/a/other") || !slices.Contains(got, "/en-us/b/other") || slices.Contains(got, "/en-us/a/lonely") {
 			t.Errorf("reload %v", ev.Data)
 		}
-		if _, body := get(t, url("/en-us/b/other/")); !strings.Contains(body, "Shared text v2.") {
+		if _, body := get(t, url("/en-us/b/other")); !strings.Contains(body, "Shared text v2.") {
 			t.Errorf("new include text not served:\n%s", body)
 		}
 	})
@@ -205,7 +205,7 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		if ev := tab.expect(t, "reload"); ev.Data["full"] != true {
 			t.Errorf("a layout edit must reload every page: %v", ev.Data)
 		}
-		if _, body := get(t, url("/en-us/a/lonely/")); !strings.Contains(body, "Footer v2") {
+		if _, body := get(t, url("/en-us/a/lonely")); !strings.Contains(body, "Footer v2") {
 			t.Errorf("new layout not used:\n%s", body)
 		}
 	})
@@ -216,7 +216,7 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		if ev.Data["gen"] == nil {
 			t.Errorf("css event %v", ev.Data)
 		}
-		_, body := get(t, url("/en-us/a/page/"))
+		_, body := get(t, url("/en-us/a/page"))
 		i := strings.Index(body, `<link rel="stylesheet" href="/_docloom/`)
 		if i < 0 {
 			t.Fatalf("no stylesheet link:\n%s", body)
@@ -239,24 +239,24 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		if d["file"] != "content/en-us/lonely.md" || d["line"] != float64(3) || d["severity"] != "error" || d["message"] == "" {
 			t.Errorf("diagnostic %v", d)
 		}
-		if _, body := get(t, url("/en-us/a/lonely/")); !strings.Contains(body, "No include here.") {
+		if _, body := get(t, url("/en-us/a/lonely")); !strings.Contains(body, "No include here.") {
 			t.Errorf("the last good page is not served:\n%s", body)
 		}
 		if c := console.String(); !strings.Contains(c, "content/en-us/lonely.md:3") || !strings.Contains(c, "rebuild failed") {
 			t.Errorf("console:\n%s", c)
 		}
 		// A tab opened now sees the failure at once.
-		late := openEvents(t, srv, "/en-us/a/lonely/")
+		late := openEvents(t, srv, "/en-us/a/lonely")
 		late.expect(t, "error")
 
 		writeFiles(t, site, map[string]string{"content/en-us/lonely.md": "# Lonely page\n\nFixed.\n"})
 		tab.expect(t, "ok")
 		tab.expect(t, "reload")
 		late.expect(t, "ok")
-		if ev := late.expect(t, "reload"); !slices.Contains(ev.paths(), "/en-us/a/lonely/") {
+		if ev := late.expect(t, "reload"); !slices.Contains(ev.paths(), "/en-us/a/lonely") {
 			t.Errorf("reload after the fix: %v", ev.Data)
 		}
-		if _, body := get(t, url("/en-us/a/lonely/")); !strings.Contains(body, "Fixed.") {
+		if _, body := get(t, url("/en-us/a/lonely")); !strings.Contains(body, "Fixed.") {
 			t.Errorf("fixed page not served:\n%s", body)
 		}
 	})
@@ -266,16 +266,16 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		os.WriteFile(tmp, []byte("# Page one\n\nThird version.\n"), 0o644)
 		os.Rename(tmp, filepath.Join(site, "content/en-us/page.md"))
 		tab.expect(t, "reload")
-		if _, body := get(t, url("/en-us/a/page/")); !strings.Contains(body, "Third version.") {
+		if _, body := get(t, url("/en-us/a/page")); !strings.Contains(body, "Third version.") {
 			t.Errorf("atomic save not picked up:\n%s", body)
 		}
 		writeFiles(t, site, map[string]string{"content/en-us/guides/new.md": "# Brand new\n"})
 		for {
-			if ev := tab.expect(t, "reload"); slices.Contains(ev.paths(), "/en-us/a/guides/new/") {
+			if ev := tab.expect(t, "reload"); slices.Contains(ev.paths(), "/en-us/a/guides/new") {
 				break
 			}
 		}
-		if code, body := get(t, url("/en-us/a/guides/new/")); code != 200 || !strings.Contains(body, "Brand new") {
+		if code, body := get(t, url("/en-us/a/guides/new")); code != 200 || !strings.Contains(body, "Brand new") {
 			t.Errorf("page in a new folder: %d\n%s", code, body)
 		}
 	})
@@ -286,7 +286,7 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 func TestReconnectCatchesUp(t *testing.T) {
 	site := testSite(t)
 	srv, _ := startServer(t, site)
-	tab := openEvents(t, srv, "/en-us/a/page/")
+	tab := openEvents(t, srv, "/en-us/a/page")
 	writeFiles(t, site, map[string]string{"content/en-us/lonely.md": "# Lonely page\n\nEdited.\n"})
 	ev := tab.expect(t, "reload")
 	last := int(ev.Data["gen"].(float64))
@@ -302,13 +302,13 @@ func TestReconnectCatchesUp(t *testing.T) {
 		n, _ := io.ReadAtLeast(res.Body, buf, 20)
 		return strings.Contains(string(buf[:n]), "event: reload")
 	}
-	if !changed("/en-us/a/lonely/", last-1) {
+	if !changed("/en-us/a/lonely", last-1) {
 		t.Error("a tab on the edited page was not told to reload")
 	}
-	if changed("/en-us/a/page/", last-1) {
+	if changed("/en-us/a/page", last-1) {
 		t.Error("a tab on an unchanged page was told to reload")
 	}
-	if changed("/en-us/a/lonely/", last) {
+	if changed("/en-us/a/lonely", last) {
 		t.Error("a tab that saw the last build was told to reload")
 	}
 }
@@ -320,11 +320,11 @@ func TestFailedFirstBuildStillServes(t *testing.T) {
 	if !strings.Contains(console.String(), "the build failed") {
 		t.Errorf("console:\n%s", console.String())
 	}
-	tab := openEvents(t, srv, "/en-us/a/page/")
+	tab := openEvents(t, srv, "/en-us/a/page")
 	tab.expect(t, "error")
 	writeFiles(t, site, map[string]string{"content/en-us/page.md": "# Page\n\nGood now.\n"})
 	tab.expect(t, "ok")
-	if _, body := get(t, srv.URL()+"en-us/a/page/"); !strings.Contains(body, "Good now.") {
+	if _, body := get(t, srv.URL()+"en-us/a/page"); !strings.Contains(body, "Good now.") {
 		t.Errorf("page after the fix:\n%s", body)
 	}
 }

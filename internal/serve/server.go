@@ -365,7 +365,8 @@ func (s *Server) names(paths []string) string {
 }
 
 // URLPath is the URL path a browser shows for an output path:
-// "en-us/admin/index.html" is "/en-us/admin/", "404.html" is "/404.html".
+// "en-us/admin/index.html" is "/en-us/admin/", "en-us/admin/x.html" is
+// "/en-us/admin/x", "404.html" is "/404".
 func URLPath(rel string) string {
 	if rel == "index.html" {
 		return "/"
@@ -373,5 +374,5 @@ func URLPath(rel string) string {
 	if strings.HasSuffix(rel, "/index.html") {
 		return "/" + strings.TrimSuffix(rel, "index.html")
 	}
-	return "/" + rel
+	return "/" + strings.TrimSuffix(rel, ".html")
 }

@@ -39,6 +39,8 @@ function here(): string {
   }
   if (p.endsWith("/index.html")) {
     p = p.slice(0, -"index.html".length);
+  } else if (p.endsWith(".html")) {
+    p = p.slice(0, -".html".length);
   }
   return p.toLowerCase();
 }
