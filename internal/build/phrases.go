@@ -1,6 +1,9 @@
 package build
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // layoutPhrases are the words the layouts show, per language; English is
 // the fallback for a locale without its own.
@@ -43,8 +46,13 @@ var layoutPhrases = map[string]map[string]string{
 	},
 }
 
+// phrasesFor is the layouts' words for a locale. The maps are built once
+// per language and shared by every page: templates only read them.
 func phrasesFor(locale string) map[string]string {
 	lang, _, _ := strings.Cut(strings.ToLower(locale), "-")
+	if m, ok := phraseCache.Load(lang); ok {
+		return m.(map[string]string)
+	}
 	out := map[string]string{}
 	for k, v := range layoutPhrases["en"] {
 		out[k] = v
@@ -52,5 +60,8 @@ func phrasesFor(locale string) map[string]string {
 	for k, v := range layoutPhrases[lang] {
 		out[k] = v
 	}
-	return out
+	m, _ := phraseCache.LoadOrStore(lang, out)
+	return m.(map[string]string)
 }
+
+var phraseCache sync.Map

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -25,8 +26,17 @@ func (b *builder) writeSiteFiles() {
 	ps := b.publishSite()
 	var sitemaps []string
 	for _, l := range b.locales {
-		b.write(l.Locale.Code+"/sitemap.xml", publish.Sitemap(b.sitemapURLs(l)))
-		sitemaps = append(sitemaps, b.absURL(b.basePath()+l.Locale.Code+"/sitemap.xml"))
+		// A locale of more than 50,000 page versions (16,667 pages in three
+		// clouds) is split into sitemap-1.xml, sitemap-2.xml, ...
+		files := publish.Sitemaps(b.sitemapURLs(l), publish.MaxSitemapURLs, publish.MaxSitemapBytes)
+		for i, data := range files {
+			name := l.Locale.Code + "/sitemap.xml"
+			if len(files) > 1 {
+				name = fmt.Sprintf("%s/sitemap-%d.xml", l.Locale.Code, i+1)
+			}
+			b.write(name, data)
+			sitemaps = append(sitemaps, b.absURL(b.basePath()+name))
+		}
 	}
 	b.write("sitemap.xml", publish.SitemapIndex(sitemaps))
 	b.write("robots.txt", publish.Robots(b.absURL(b.basePath()+"sitemap.xml"), nil))

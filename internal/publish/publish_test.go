@@ -2,6 +2,7 @@ package publish
 
 import (
 	"encoding/xml"
+	"fmt"
 	"net/url"
 	"reflect"
 	"strings"
@@ -209,4 +210,54 @@ func FuzzParseRedirects(f *testing.F) {
 		}
 		_, _ = Evaluate(rules, Request{Path: "/a/b", Query: url.Values{"view": {"x"}}, Languages: []string{"nl"}})
 	})
+}
+
+// A sitemap over the size limits is split, in order, with every entry in
+// exactly one file and every file a whole urlset.
+func TestSitemapsSplitAtTheLimits(t *testing.T) {
+	var urls []URL
+	for i := 0; i < 7; i++ {
+		urls = append(urls, URL{Loc: fmt.Sprintf("https://x.example/en-us/a/p%d", i), Alternates: []Alternate{{Lang: "nl-nl", Href: "https://x.example/nl-nl/a/p&q"}}})
+	}
+	for _, tc := range []struct {
+		maxURLs, maxBytes int
+		want              []int // URLs per file
+	}{
+		{50000, 50 << 20, []int{7}},
+		{3, 50 << 20, []int{3, 3, 1}},
+		{50000, 600, nil}, // bytes decide; checked below
+	} {
+		files := Sitemaps(urls, tc.maxURLs, tc.maxBytes)
+		var counts []int
+		var locs []string
+		for _, f := range files {
+			var doc struct {
+				URLs []struct {
+					Loc string `xml:"loc"`
+				} `xml:"url"`
+			}
+			if err := xml.Unmarshal(f, &doc); err != nil {
+				t.Fatalf("max %d/%d: a file is not XML: %v\n%s", tc.maxURLs, tc.maxBytes, err, f)
+			}
+			if len(f) > tc.maxBytes {
+				t.Errorf("max %d bytes: a file has %d", tc.maxBytes, len(f))
+			}
+			counts = append(counts, len(doc.URLs))
+			for _, u := range doc.URLs {
+				locs = append(locs, u.Loc)
+			}
+		}
+		if tc.want != nil && !reflect.DeepEqual(counts, tc.want) {
+			t.Errorf("max %d URLs: files hold %v, want %v", tc.maxURLs, counts, tc.want)
+		}
+		if tc.want == nil && len(files) < 2 {
+			t.Errorf("max %d bytes: %d file(s), want a split", tc.maxBytes, len(files))
+		}
+		if len(locs) != len(urls) || locs[0] != urls[0].Loc || locs[6] != urls[6].Loc {
+			t.Errorf("max %d/%d: URLs %v", tc.maxURLs, tc.maxBytes, locs)
+		}
+	}
+	if !strings.Contains(string(Sitemap(urls)), "p&amp;q") {
+		t.Error("an ampersand in a URL is not escaped")
+	}
 }

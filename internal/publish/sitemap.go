@@ -23,30 +23,73 @@ const (
 	xhtmlNS   = "http://www.w3.org/1999/xhtml"
 )
 
+// esc escapes text for XML; most URLs need nothing, and a sitemap has one
+// or more per page and cloud.
 func esc(s string) string {
+	if !strings.ContainsAny(s, "<>&'\"\r\n\t") {
+		return s
+	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
 
+// The sitemaps.org limits for one sitemap file: search engines reject a
+// larger one, so a locale with more page versions gets several files.
+const (
+	MaxSitemapURLs  = 50000
+	MaxSitemapBytes = 50 << 20
+)
+
 // Sitemap writes a sitemaps.org urlset with xhtml:link hreflang
-// alternates, the form search engines read language versions from.
+// alternates, the form search engines read language versions from. It
+// does not check the size limits: Sitemaps does.
 func Sitemap(urls []URL) []byte {
-	var b strings.Builder
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="` + sitemapNS + `" xmlns:xhtml="` + xhtmlNS + `">` + "\n")
+	return Sitemaps(urls, len(urls)+1, 1<<62)[0]
+}
+
+// Sitemaps writes urls as one or more sitemap files of at most maxURLs
+// entries and maxBytes each (MaxSitemapURLs and MaxSitemapBytes for the
+// real limits), in order. There is always at least one file.
+func Sitemaps(urls []URL, maxURLs, maxBytes int) [][]byte {
+	head := xml.Header + `<urlset xmlns="` + sitemapNS + `" xmlns:xhtml="` + xhtmlNS + `">` + "\n"
+	const tail = "</urlset>\n"
+	var files [][]byte
+	var b []byte
+	n := 0
+	start := func() {
+		b = make([]byte, 0, 64<<10)
+		b = append(b, head...)
+		n = 0
+	}
+	start()
+	var entry []byte
 	for _, u := range urls {
-		b.WriteString("<url>\n<loc>" + esc(u.Loc) + "</loc>\n")
+		entry = entry[:0]
+		entry = append(entry, "<url>\n<loc>"...)
+		entry = append(entry, esc(u.Loc)...)
+		entry = append(entry, "</loc>\n"...)
 		if u.LastMod != "" {
-			b.WriteString("<lastmod>" + esc(u.LastMod) + "</lastmod>\n")
+			entry = append(entry, "<lastmod>"...)
+			entry = append(entry, esc(u.LastMod)...)
+			entry = append(entry, "</lastmod>\n"...)
 		}
 		for _, a := range u.Alternates {
-			b.WriteString(`<xhtml:link rel="alternate" hreflang="` + esc(a.Lang) + `" href="` + esc(a.Href) + `"/>` + "\n")
+			entry = append(entry, `<xhtml:link rel="alternate" hreflang="`...)
+			entry = append(entry, esc(a.Lang)...)
+			entry = append(entry, `" href="`...)
+			entry = append(entry, esc(a.Href)...)
+			entry = append(entry, `"/>`+"\n"...)
 		}
-		b.WriteString("</url>\n")
+		entry = append(entry, "</url>\n"...)
+		if n > 0 && (n >= maxURLs || len(b)+len(entry)+len(tail) > maxBytes) {
+			files = append(files, append(b, tail...))
+			start()
+		}
+		b = append(b, entry...)
+		n++
 	}
-	b.WriteString("</urlset>\n")
-	return []byte(b.String())
+	return append(files, append(b, tail...))
 }
 
 // SitemapIndex writes a sitemap index naming the per-locale sitemaps.
