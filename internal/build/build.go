@@ -115,7 +115,13 @@ func (b *builder) full() {
 		b.led.add(ownerStage("docset:"+loc.Code), ds...)
 		b.locales = append(b.locales, &localeSet{Locale: loc, Docset: set, own: map[string]*Page{}})
 	}
-	b.parseAll()
+	if b.streaming() && !layouts.Missing() {
+		b.readAll()
+		b.reindex() // lookups for resolving links while parsing
+		b.parseAndPrerender()
+	} else {
+		b.parseAll()
+	}
 	b.reindex()
 	if layouts.Missing() {
 		return
@@ -186,6 +192,9 @@ type builder struct {
 	// deps maps a page (depPage) to the include files (absolute paths) and
 	// pages (depPage) its output depends on.
 	deps map[string]map[string]bool
+	// bookmarks, while set, collects links to other pages' bookmarks for
+	// checking after a streamed parse (see parseAndPrerender).
+	bookmarks *deferred
 }
 
 func (b *builder) workers() int {

@@ -200,7 +200,7 @@ func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest str
 	if e.deps != nil {
 		e.deps[depPage(l.Locale.Code, tp.Rel)] = true
 	}
-	if tp.Monikers != e.page.Monikers || (hasFrag && tp.zoned()) {
+	if tp.Monikers != e.page.Monikers || (hasFrag && e.zoned(tp)) {
 		e.cloudSpecific = true
 	}
 	m := e.m
@@ -217,8 +217,12 @@ func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest str
 		e.warn(pos, "link-cloud-fallback", "link "+dest+" points to a page that does not exist in "+
 			e.b.site.Monikers.Moniker(e.m).Name+"; it goes to the "+e.b.site.Monikers.Moniker(m).Name+" version")
 	}
-	if hasFrag && !tp.Fallback && tp.Doc != nil && m == e.m {
-		e.checkBookmark(tp, frag, pos)
+	if hasFrag && !tp.Fallback && m == e.m {
+		if bm := e.b.bookmarks; bm != nil && tp != e.page {
+			bm.add(bookmarkCheck{l: e.l, m: e.m, owner: e.owner, page: tp, frag: frag, pos: pos})
+		} else if tp.Doc != nil {
+			e.checkBookmark(tp, frag, pos)
+		}
 	}
 	return e.b.pageURL(l.Locale.Code, m, tp.Rel), true
 }
@@ -296,6 +300,16 @@ func (e *env) xref(uid string, pos diag.Pos) string {
 		u += "#" + frag
 	}
 	return u
+}
+
+// zoned reports whether bookmarks into tp may differ between clouds. While
+// pages are parsed and rendered in one pass, another page may not be parsed
+// yet: readPage's guess stands in for its headings.
+func (e *env) zoned(tp *Page) bool {
+	if e.b.bookmarks != nil && tp != e.page {
+		return tp.mayZone
+	}
+	return tp.zoned()
 }
 
 // checkBookmark warns when #frag names no heading or anchor of page in

@@ -77,19 +77,44 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	if redirectURL(j.p) != "" {
 		return 0 // published as a redirect by writeSiteFiles
 	}
-	n := 0
 	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
-	b.led.reset(owner)
-	j.p.pivots = b.pagePivots(j.l, j.p) // once per page, not per cloud
-	deps := map[string]bool{}
-	var shared string // the body, when it is the same in every cloud
-	for _, m := range j.p.Monikers.Indices() {
-		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
-		if shared != "" {
-			b.writePage(j, m, shared, e)
+	bodies := j.p.pre
+	if bodies != nil {
+		j.p.pre = nil // rendered while parsing (streamed builds)
+	} else {
+		b.led.reset(owner)
+		j.p.pivots = b.pagePivots(j.l, j.p) // once per page, not per cloud
+		deps := map[string]bool{}
+		bodies = b.renderBodies(st, r, j, owner, deps)
+		b.mu.Lock()
+		b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
+		b.mu.Unlock()
+	}
+	n := 0
+	e := &env{b: b, l: j.l, page: j.p, owner: owner}
+	for i, m := range j.p.Monikers.Indices() {
+		if i < len(bodies) && bodies[i].ok {
+			e.m = m
+			b.writePage(j, m, bodies[i].html, e)
 			n++
+		}
+	}
+	b.release(j.p.Doc)
+	return n
+}
+
+// renderBodies renders the page's body for each of its clouds, in the
+// order of Monikers.Indices().
+func (b *builder) renderBodies(st *dialect.State, r *dialect.Renderer, j renderJob, owner string, deps map[string]bool) []preBody {
+	idx := j.p.Monikers.Indices()
+	out := make([]preBody, len(idx))
+	var shared string // the body, when it is the same in every cloud
+	for i, m := range idx {
+		if shared != "" {
+			out[i] = preBody{shared, true}
 			continue
 		}
+		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
 		st.Moniker, st.Locale, st.Env = m, j.l.Locale.Code, e
 		st.LineAttrs = nil
 		if hl := j.p.hoursLines; hl != nil {
@@ -105,20 +130,15 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 		}
 		body, err := r.RenderString(j.p.Doc)
 		if err != nil {
-			b.led.addf(e.owner, diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
+			b.led.addf(owner, diag.Pos{File: j.l.Docset.Display(j.p.Rel)}, diag.Error, "render-failed", "%v", err)
 			continue
 		}
 		if shareBodies && !st.SawZone && !e.cloudSpecific && st.LineAttrs == nil {
 			shared = body
 		}
-		b.writePage(j, m, body, e)
-		n++
+		out[i] = preBody{body, true}
 	}
-	b.mu.Lock()
-	b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
-	b.mu.Unlock()
-	b.release(j.p.Doc)
-	return n
+	return out
 }
 
 // release drops a parsed page once its last render job is done, in one-shot

@@ -55,6 +55,17 @@ type Page struct {
 	hoursLines map[int][2]string
 	// pivots are the page's zone pivot groups, found when it is rendered.
 	pivots []render.PivotGroup
+	// pending is the front matter and body readPage split off, until
+	// parseBody parses it.
+	pending *meta.Doc
+	// mayZone: see readPage.
+	mayZone bool
+	// pre holds bodies rendered right after parsing (streamed builds), one
+	// per cloud of Monikers.Indices(), until the page is laid out.
+	pre []preBody
+	// keepAST marks a page whose syntax tree is still needed after parsing
+	// (a fallback source, a country page): it is not pre-rendered.
+	keepAST bool
 }
 
 // URLPath is the page's path below /<locale>/<moniker>/: lower-cased,
@@ -161,6 +172,17 @@ func htmlAnchors(src []byte) map[string]bool {
 }
 
 func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
+	p := b.readPage(l, f)
+	if p != nil {
+		b.parseBody(l, p)
+	}
+	return p
+}
+
+// readPage reads a page and its front matter: what other pages' links need
+// of it (its clouds, uid, front-matter title) before its Markdown is
+// parsed. The body waits in p.pending for parseBody.
+func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 	display := l.Docset.Display(f.Rel)
 	src, err := docset.ReadFile(f.Abs)
 	if err != nil {
@@ -182,9 +204,42 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 	}
 	layers = append(layers, split.Meta)
 	p.Meta = meta.Merge(layers...)
-	p.Doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
-	b.led.add(owner, p.Doc.Diags...)
 	p.Title = strings.TrimSpace(meta.String(split.Meta, "title"))
+	p.Monikers = b.pageMonikers(l, p, split, src)
+	// Whether the page may have headings inside moniker blocks (its own or
+	// an include's), for links into it that are resolved before it is
+	// parsed: a yes only costs rendering the linking body once per cloud.
+	p.mayZone = bytes.Contains(src, []byte("moniker")) || mentionsInclude(src)
+	p.pending = &split
+	return p
+}
+
+// mentionsInclude reports whether src has "[!INCLUDE" in any letter case.
+func mentionsInclude(src []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("[!"))
+		if j < 0 {
+			return false
+		}
+		k := i + j + 2
+		if k+7 <= len(src) && bytes.EqualFold(src[k:k+7], []byte("include")) {
+			return true
+		}
+		i = k
+	}
+}
+
+// parseBody parses the Markdown that readPage set aside.
+func (b *builder) parseBody(l *localeSet, p *Page) {
+	split := p.pending
+	if split == nil {
+		return
+	}
+	p.pending = nil
+	display := l.Docset.Display(p.Rel)
+	owner := ownerParse(l.Locale.Code, p.Rel)
+	p.Doc = b.dialect.Parse(p.Rel, display, split.Body, split.BodyLine)
+	b.led.add(owner, p.Doc.Diags...)
 	if p.Title == "" {
 		for _, h := range p.Doc.Headings {
 			if h.Level <= 3 {
@@ -194,12 +249,10 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 		}
 	}
 	if p.Title == "" {
-		p.Title = path.Base(strings.TrimSuffix(f.Rel, ".md"))
+		p.Title = path.Base(strings.TrimSuffix(p.Rel, ".md"))
 	}
 	p.anchors = htmlAnchors(p.Doc.Source)
-	p.Monikers = b.pageMonikers(l, p, split, src)
 	b.checkZones(l, p)
-	return p
 }
 
 // pageMonikers is the page's file-level moniker set: its monikerRange front
