@@ -115,19 +115,22 @@ func (b *builder) full() {
 		b.led.add(ownerStage("docset:"+loc.Code), ds...)
 		b.locales = append(b.locales, &localeSet{Locale: loc, Docset: set, own: map[string]*Page{}})
 	}
+	streamed := 0
 	if b.streaming() && !layouts.Missing() {
 		b.readAll()
-		b.reindex() // lookups for resolving links while parsing
-		b.parseAndPrerender()
+		b.reindex() // lookups and navigation for rendering while parsing
+		b.supportDirectories()
+		streamed = b.parseAndRender()
+		b.reindex()
 	} else {
 		b.parseAll()
+		b.reindex()
+		if layouts.Missing() {
+			return
+		}
+		b.supportDirectories()
 	}
-	b.reindex()
-	if layouts.Missing() {
-		return
-	}
-	b.supportDirectories()
-	b.outputs = b.renderAll()
+	b.outputs = streamed + b.renderAll()
 	b.writeStatic()
 	b.writeSiteFiles()
 	if q, ok := b.sink.(queuer); ok {

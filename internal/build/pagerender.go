@@ -32,7 +32,9 @@ func (b *builder) renderAll() int {
 	var jobs []renderJob
 	for _, l := range b.locales {
 		for _, p := range l.Pages {
-			jobs = append(jobs, renderJob{l, p})
+			if !p.rendered {
+				jobs = append(jobs, renderJob{l, p})
+			}
 		}
 	}
 	if _, serving := b.sink.(*memSink); !serving {
@@ -78,18 +80,13 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 		return 0 // published as a redirect by writeSiteFiles
 	}
 	owner := ownerRender(j.l.Locale.Code, j.p.Rel)
-	bodies := j.p.pre
-	if bodies != nil {
-		j.p.pre = nil // rendered while parsing (streamed builds)
-	} else {
-		b.led.reset(owner)
-		j.p.pivots = b.pagePivots(j.l, j.p) // once per page, not per cloud
-		deps := map[string]bool{}
-		bodies = b.renderBodies(st, r, j, owner, deps)
-		b.mu.Lock()
-		b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
-		b.mu.Unlock()
-	}
+	b.led.reset(owner)
+	j.p.pivots = b.pagePivots(j.l, j.p) // once per page, not per cloud
+	deps := map[string]bool{}
+	bodies := b.renderBodies(st, r, j, owner, deps)
+	b.mu.Lock()
+	b.deps[depPage(j.l.Locale.Code, j.p.Rel)] = deps
+	b.mu.Unlock()
 	n := 0
 	e := &env{b: b, l: j.l, page: j.p, owner: owner}
 	for i, m := range j.p.Monikers.Indices() {
@@ -103,15 +100,22 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	return n
 }
 
+// cloudBody is a page body rendered for one cloud; ok is false when the
+// render failed (and was reported).
+type cloudBody struct {
+	html string
+	ok   bool
+}
+
 // renderBodies renders the page's body for each of its clouds, in the
 // order of Monikers.Indices().
-func (b *builder) renderBodies(st *dialect.State, r *dialect.Renderer, j renderJob, owner string, deps map[string]bool) []preBody {
+func (b *builder) renderBodies(st *dialect.State, r *dialect.Renderer, j renderJob, owner string, deps map[string]bool) []cloudBody {
 	idx := j.p.Monikers.Indices()
-	out := make([]preBody, len(idx))
+	out := make([]cloudBody, len(idx))
 	var shared string // the body, when it is the same in every cloud
 	for i, m := range idx {
 		if shared != "" {
-			out[i] = preBody{shared, true}
+			out[i] = cloudBody{shared, true}
 			continue
 		}
 		e := &env{b: b, l: j.l, m: m, page: j.p, owner: owner, deps: deps}
@@ -136,7 +140,7 @@ func (b *builder) renderBodies(st *dialect.State, r *dialect.Renderer, j renderJ
 		if shareBodies && !st.SawZone && !e.cloudSpecific && st.LineAttrs == nil {
 			shared = body
 		}
-		out[i] = preBody{body, true}
+		out[i] = cloudBody{body, true}
 	}
 	return out
 }

@@ -60,12 +60,12 @@ type Page struct {
 	pending *meta.Doc
 	// mayZone: see readPage.
 	mayZone bool
-	// pre holds bodies rendered right after parsing (streamed builds), one
-	// per cloud of Monikers.Indices(), until the page is laid out.
-	pre []preBody
 	// keepAST marks a page whose syntax tree is still needed after parsing
-	// (a fallback source, a country page): it is not pre-rendered.
+	// (the source of a fallback page): a streamed build renders it with the
+	// rest, after parsing.
 	keepAST bool
+	// rendered is set when a streamed build wrote the page while parsing.
+	rendered bool
 }
 
 // URLPath is the page's path below /<locale>/<moniker>/: lower-cased,

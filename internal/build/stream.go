@@ -1,14 +1,11 @@
 package build
 
 import (
-	"path"
-	"strings"
 	"sync"
 
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
-	"github.com/docloom/docloom/internal/hours"
 )
 
 // streamBodies lets one-shot builds render each page's body right after
@@ -18,12 +15,6 @@ import (
 // again: on a 20,000-page docset the peak heap was 2.5 GB. Tests turn it
 // off to check that streaming never changes the output.
 var streamBodies = true
-
-// preBody is a body rendered ahead of its layout.
-type preBody struct {
-	html string
-	ok   bool
-}
 
 // bookmarkCheck is a link to a #bookmark of another page, found while that
 // page may not be parsed yet: it is checked once every page is.
@@ -78,12 +69,14 @@ func (b *builder) readAll() {
 	}
 }
 
-// parseAndPrerender parses every page read by readAll and, where nothing
-// else needs its syntax tree later, renders its body for each cloud and
-// releases the tree. Links are resolved against the other pages' front
-// matter, which readAll has read; bookmarks into other pages are checked
-// afterwards (checkDeferred), when all headings are known.
-func (b *builder) parseAndPrerender() {
+// parseAndRender parses every page read by readAll and, unless its syntax
+// tree is needed later, renders and writes it in every cloud at once and
+// releases the tree, so that only the pages in progress are in memory.
+// Links are resolved against the other pages' front matter, which readAll
+// has read, and navigation comes from the TOC files; bookmarks into other
+// pages are checked afterwards, when all headings are known. It returns
+// the number of documents written.
+func (b *builder) parseAndRender() int {
 	type job struct {
 		l *localeSet
 		p *Page
@@ -97,14 +90,13 @@ func (b *builder) parseAndPrerender() {
 		}
 	}
 	// A default-locale page shown in place of a missing translation is
-	// rendered again in that locale (its links resolve there): keep it.
-	for _, l := range b.locales {
-		for _, p := range l.Pages {
-			if p.Fallback {
-				if def := b.defaultLocale(); def != nil {
-					if src := def.own[p.Rel]; src != nil {
-						src.keepAST = true
-					}
+	// rendered again in that locale (its links resolve there): it keeps its
+	// tree and is rendered with its copies, after parsing.
+	if def := b.defaultLocale(); def != nil {
+		for _, l := range b.locales {
+			for _, p := range l.Pages {
+				if src := def.own[p.Rel]; p.Fallback && src != nil {
+					src.keepAST = true
 				}
 			}
 		}
@@ -112,6 +104,7 @@ func (b *builder) parseAndPrerender() {
 	w := b.workers()
 	states := make([]*dialect.State, w)
 	renderers := make([]*dialect.Renderer, w)
+	counts := make([]int, w)
 	for i := range states {
 		states[i] = &dialect.State{}
 		renderers[i] = b.dialect.NewRenderer(states[i])
@@ -120,13 +113,11 @@ func (b *builder) parseAndPrerender() {
 	b.parallel(len(jobs), func(worker, i int) {
 		j := jobs[i]
 		b.parseBody(j.l, j.p)
-		if j.p.Doc == nil || j.p.keepAST || redirectURL(j.p) != "" || isCountryPage(j.p) {
+		if j.p.Doc == nil || j.p.keepAST {
 			return
 		}
-		owner := ownerRender(j.l.Locale.Code, j.p.Rel)
-		b.led.reset(owner)
-		j.p.pivots = b.pagePivots(j.l, j.p)
-		j.p.pre = b.renderBodies(states[worker], renderers[worker], renderJob{j.l, j.p}, owner, map[string]bool{})
+		counts[worker] += b.renderPage(states[worker], renderers[worker], renderJob{j.l, j.p})
+		j.p.rendered = true
 		j.p.Doc.AST, j.p.Doc.Source = nil, nil
 	})
 	checks := b.bookmarks.checks
@@ -137,15 +128,9 @@ func (b *builder) parseAndPrerender() {
 			e.checkBookmark(c.page, c.frag, c.pos)
 		}
 	}
-}
-
-// isCountryPage reports whether p is a support country page, whose hours
-// lines get live-status attributes from the support directory: it is
-// rendered after supportDirectories has read it.
-func isCountryPage(p *Page) bool {
-	if p.Fallback || p.Landing || path.Base(path.Dir(p.Rel)) != "support" {
-		return false
+	n := 0
+	for _, c := range counts {
+		n += c
 	}
-	_, ok := hours.LookupCountry(strings.TrimSuffix(path.Base(p.Rel), ".md"))
-	return ok
+	return n
 }

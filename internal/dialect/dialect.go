@@ -10,6 +10,7 @@ package dialect
 import (
 	"bytes"
 	"sort"
+	"sync"
 
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/moniker"
@@ -65,6 +66,7 @@ type Doc struct {
 	// Headings in document order, with the zones they live in.
 	Headings   []Heading
 	lineStarts []int
+	linesOnce  sync.Once
 }
 
 // Heading is a heading's id and text, for bookmarks and "In this article".
@@ -82,14 +84,18 @@ type Heading struct {
 
 // Pos maps a byte offset in Source to a file position.
 func (doc *Doc) Pos(offset int) diag.Pos {
-	if doc.lineStarts == nil {
-		doc.lineStarts = []int{0}
+	// Pages and includes are rendered by several workers at once (an
+	// include in many pages, a page and its fallback copies): the line
+	// index is built once.
+	doc.linesOnce.Do(func() {
+		starts := []int{0}
 		for i, c := range doc.Source {
 			if c == '\n' {
-				doc.lineStarts = append(doc.lineStarts, i+1)
+				starts = append(starts, i+1)
 			}
 		}
-	}
+		doc.lineStarts = starts
+	})
 	i := sort.Search(len(doc.lineStarts), func(i int) bool { return doc.lineStarts[i] > offset }) - 1
 	if i < 0 {
 		i = 0
