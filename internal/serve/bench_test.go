@@ -62,7 +62,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 
 	urlOf := func(p string) string {
 		rel, _ := filepath.Rel(locale, p)
-		return "/" + strings.ToLower(strings.TrimSuffix(filepath.ToSlash(rel), ".md")) + "/"
+		return "/" + strings.ToLower(strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
 	}
 	// wait returns when a reload naming the page (in any cloud) arrives.
 	var rebuild time.Duration
