@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/moniker"
 )
 
 // env resolves links and includes for one page in one locale and cloud.
@@ -350,63 +352,152 @@ type incEntry struct {
 // wrote it, never leaves the locale folder, and falls back to the default
 // locale's copy for an untranslated include.
 func (e *env) Include(doc *dialect.Doc, dest string, pos diag.Pos) (*dialect.Doc, bool) {
-	p := strings.TrimSpace(dest)
-	var target string
-	if strings.HasPrefix(p, "~/") {
-		target = path.Join(e.fileBase(doc), p[2:])
-	} else {
-		target = path.Join(path.Dir(doc.Rel), p)
-	}
-	if path.IsAbs(p) || target == ".." || strings.HasPrefix(target, "../") {
+	target, f, owner, exact := e.b.includeFile(e.l, doc, dest)
+	switch {
+	case target == "":
 		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-outside-docset",
 			Message: "include " + dest + " points outside the docset folder; includes must live inside it"})
 		return nil, false
-	}
-	if !strings.EqualFold(path.Ext(target), ".md") {
+	case !strings.EqualFold(path.Ext(target), ".md"):
 		e.warn(pos, "include-invalid", "include "+dest+" is not a .md file; only Markdown files can be included")
 		return nil, false
-	}
-	var f *docset.File
-	var owner *localeSet
-	for _, l := range []*localeSet{e.l, e.b.defaultLocale()} {
-		if l == nil {
-			continue
-		}
-		if ff, exact := l.Docset.Lookup(target); ff != nil && (ff.Kind == docset.Include || ff.Kind == docset.Page) {
-			if !exact {
-				e.warn(pos, "path-case-mismatch", "include "+dest+" differs in letter case from the file "+ff.Rel)
-			}
-			f, owner = ff, l
-			break
-		}
-	}
-	if f == nil {
+	case f == nil:
 		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found",
 			Message: "include file " + dest + " does not exist (" + e.l.Docset.Display(target) + ")"})
 		return nil, false
+	case !exact:
+		e.warn(pos, "path-case-mismatch", "include "+dest+" differs in letter case from the file "+f.Rel)
 	}
 	if e.deps != nil {
 		e.deps[f.Abs] = true
 	}
-	v, _ := e.b.incs.m.LoadOrStore(f.Abs, &incEntry{})
+	d := e.b.includeDoc(owner, f, pos)
+	return d, d != nil
+}
+
+// includeFile finds the file an include in doc names, in locale l or else
+// the default locale: target is the path it names ("" when it leaves the
+// docset), f the file (nil when there is none, or target is not .md).
+func (b *builder) includeFile(l *localeSet, doc *dialect.Doc, dest string) (target string, f *docset.File, owner *localeSet, exact bool) {
+	p := strings.TrimSpace(dest)
+	if strings.HasPrefix(p, "~/") {
+		base := ""
+		if ff, ok := l.Docset.Files[doc.Rel]; ok {
+			base = ff.Base
+		}
+		target = path.Join(base, p[2:])
+	} else {
+		target = path.Join(path.Dir(doc.Rel), p)
+	}
+	if path.IsAbs(p) || target == ".." || strings.HasPrefix(target, "../") {
+		return "", nil, nil, false
+	}
+	if !strings.EqualFold(path.Ext(target), ".md") {
+		return target, nil, nil, false
+	}
+	for _, ll := range []*localeSet{l, b.defaultLocale()} {
+		if ll == nil {
+			continue
+		}
+		if ff, ex := ll.Docset.Lookup(target); ff != nil && (ff.Kind == docset.Include || ff.Kind == docset.Page) {
+			return target, ff, ll, ex
+		}
+	}
+	return target, nil, nil, false
+}
+
+// includeDoc parses an include file once per build (pos, where it was
+// first included, goes with its diagnostics).
+func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos) *dialect.Doc {
+	v, _ := b.incs.m.LoadOrStore(f.Abs, &incEntry{})
 	ent := v.(*incEntry)
 	ent.once.Do(func() {
 		display := owner.Docset.Display(f.Rel)
 		src, err := docset.ReadFile(f.Abs)
 		if err != nil {
-			e.b.led.add(ownerInclude(f.Abs), diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
+			b.led.add(ownerInclude(f.Abs), diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
 			return
 		}
 		split, ds := meta.Split(display, src) // an include's front matter is ignored
 		for i := range ds {
 			ds[i].Via = "included from " + pos.String()
 		}
-		e.b.led.add(ownerInclude(f.Abs), ds...)
-		ent.doc = e.b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
+		b.led.add(ownerInclude(f.Abs), ds...)
+		ent.doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
 		for _, d := range ent.doc.Diags {
 			d.Via = "included from " + pos.String()
-			e.b.led.add(ownerInclude(f.Abs), d)
+			b.led.add(ownerInclude(f.Abs), d)
 		}
 	})
-	return ent.doc, ent.doc != nil
+	return ent.doc
+}
+
+// includeHeadings sets the page's headings to its own (as parsed) and
+// those of the files it includes, in document order: a bookmark may point
+// at a heading written in an include, and "In this article" lists it, as
+// on Learn. A heading's zone is the include's zone within the page and its
+// own within the include; one that can show in no cloud is left out.
+func (b *builder) includeHeadings(l *localeSet, p *Page) {
+	if p.Doc == nil || len(p.Doc.Includes) == 0 {
+		return
+	}
+	type at struct {
+		h   dialect.Heading
+		off int
+	}
+	var all []at
+	for _, h := range p.ownHeadings {
+		all = append(all, at{h, h.Offset})
+	}
+	seen := map[*dialect.Doc]bool{p.Doc: true}
+	var walk func(loc *localeSet, doc *dialect.Doc, zone moniker.Set, off int, depth int)
+	walk = func(loc *localeSet, doc *dialect.Doc, zone moniker.Set, off int, depth int) {
+		for _, inc := range doc.Includes {
+			_, f, owner, _ := b.includeFile(loc, doc, inc.Path)
+			if f == nil {
+				continue
+			}
+			z, ok := within(zone, inc.Zone)
+			if !ok {
+				continue
+			}
+			o := off
+			if depth == 0 {
+				o = inc.Offset
+			}
+			d := b.includeDoc(owner, f, p.Doc.Pos(o))
+			if d == nil || seen[d] || depth > 8 {
+				continue
+			}
+			seen[d] = true
+			for _, h := range d.Headings {
+				if hz, ok := within(z, h.Zone); ok {
+					h.Zone, h.Offset = hz, o
+					all = append(all, at{h, o})
+				}
+			}
+			walk(owner, d, z, o, depth+1)
+			delete(seen, d)
+		}
+	}
+	walk(l, p.Doc, 0, 0, 0)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].off < all[j].off })
+	hs := make([]dialect.Heading, len(all))
+	for i, x := range all {
+		hs[i] = x.h
+	}
+	p.Doc.Headings = hs
+}
+
+// within is the zone of something in zone inner placed in zone outer (0 is
+// every cloud); ok is false when it is in no cloud.
+func within(outer, inner moniker.Set) (moniker.Set, bool) {
+	switch {
+	case outer.Empty():
+		return inner, true
+	case inner.Empty():
+		return outer, true
+	}
+	z := outer & inner
+	return z, !z.Empty()
 }

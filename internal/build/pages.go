@@ -60,6 +60,9 @@ type Page struct {
 	pending *meta.Doc
 	// mayZone: see readPage.
 	mayZone bool
+	// ownHeadings are the headings written in the page itself; Doc.Headings
+	// adds those of its includes (includeHeadings).
+	ownHeadings []dialect.Heading
 	// keepAST marks a page whose syntax tree is still needed after parsing
 	// (the source of a fallback page): a streamed build renders it with the
 	// rest, after parsing.
@@ -253,6 +256,8 @@ func (b *builder) parseBody(l *localeSet, p *Page) {
 	}
 	p.anchors = htmlAnchors(p.Doc.Source)
 	b.checkZones(l, p)
+	p.ownHeadings = p.Doc.Headings
+	b.includeHeadings(l, p)
 }
 
 // pageMonikers is the page's file-level moniker set: its monikerRange front

@@ -278,6 +278,11 @@ func (s *Session) incremental(p *updatePlan) int {
 		list = append(list, j)
 	}
 	s.dirty = list
+	for _, j := range list {
+		if !j.p.Fallback {
+			b.includeHeadings(j.l, j.p) // an edited include may have new headings
+		}
+	}
 	n := b.renderJobs(list)
 	if pageSetChanged || navChanged {
 		// Sitemaps, 404 pages and redirects list pages: rewrite them (the

@@ -64,9 +64,19 @@ type Doc struct {
 	// Diags are the problems found while parsing (not rendering).
 	Diags []diag.Diagnostic
 	// Headings in document order, with the zones they live in.
-	Headings   []Heading
+	Headings []Heading
+	// Includes are the block includes in document order, with the zones
+	// they live in: the headings of an included file are the page's too.
+	Includes   []IncludeAt
 	lineStarts []int
 	linesOnce  sync.Once
+}
+
+// IncludeAt is a block include of a Doc.
+type IncludeAt struct {
+	Path   string
+	Zone   moniker.Set
+	Offset int
 }
 
 // Heading is a heading's id and text, for bookmarks and "In this article".

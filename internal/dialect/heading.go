@@ -28,6 +28,9 @@ func (headingIDs) Transform(node *ast.Document, reader text.Reader, pc parser.Co
 	src := reader.Source()
 	used := map[string]bool{}
 	_ = ast.Walk(node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if inc, ok := n.(*Include); ok && entering && doc != nil {
+			doc.Includes = append(doc.Includes, IncludeAt{Path: inc.Path, Zone: zoneOf(inc), Offset: inc.Offset})
+		}
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
