@@ -1,8 +1,13 @@
 package e2e
 
 import (
+	"html"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/docloom/docloom/internal/diag"
 )
 
 // TestSidebarLinksResolve: every link in every page's table of contents
@@ -106,3 +111,74 @@ func TestCloudOnlyPageListsOtherCloudsUnavailable(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyLinksResolveFromThePageURL: links in page bodies are relative to
+// the page, and a page is served at its extensionless URL (/en-us/cloud/
+// admin/contact-support, from contact-support.html) or, for a folder's
+// index page, at the folder (/en-us/cloud/admin/). Every relative link and
+// image in every page, resolved the way a browser resolves it against that
+// URL, must open a published file.
+func TestBodyLinksResolveFromThePageURL(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		out  func(*testing.T) string
+	}{{"example", exampleSite}, {"fixtures", fixtureSite}} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := tc.out(t)
+			// Targets the build reported missing are left as written.
+			missing := map[string]bool{}
+			for _, d := range append(append([]diag.Diagnostic{}, example.diags...), fixture.diags...) {
+				if d.Code == "file-not-found" {
+					if dest, _, ok := strings.Cut(strings.TrimPrefix(d.Message, "link target "), " does not exist"); ok {
+						missing[dest] = true
+					}
+				}
+			}
+			checked, broken := 0, 0
+			for _, f := range pages(t, out) {
+				loc, cloud, rest := variant(out, f)
+				if cloud == "" || strings.HasSuffix(f, "404.html") {
+					continue
+				}
+				base, err := url.Parse("https://host/" + loc + "/" + cloud + "/" + rest)
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc := read(t, f)
+				body := section(doc, `<article class="content">`, `</article>`)
+				var refs []string
+				refs = append(refs, hrefs(body)...)
+				for _, m := range srcRE.FindAllStringSubmatch(body, -1) {
+					refs = append(refs, html.UnescapeString(m[1]))
+				}
+				for _, h := range refs {
+					if h == "" || missing[h] || strings.HasPrefix(h, "#") || strings.HasPrefix(h, "?") || strings.HasPrefix(h, "/") || strings.Contains(h, ":") {
+						continue // bookmarks, pivots, root-relative and absolute URLs are checked elsewhere
+					}
+					ref, err := url.Parse(h)
+					if err != nil {
+						t.Errorf("%s: unparsable link %q", f[len(out):], h)
+						continue
+					}
+					target := base.ResolveReference(ref).Path
+					if !strings.HasPrefix(target, "/"+loc+"/") {
+						continue // a Learn path outside this docset, kept as written
+					}
+					checked++
+					if resolve(out, target) == "" {
+						broken++
+						if broken <= 20 {
+							t.Errorf("%s (served at %s): link %s resolves to %s, which is not published", f[len(out):], base.Path, h, base.ResolveReference(ref).Path)
+						}
+					}
+				}
+			}
+			t.Logf("%d relative links and images checked, %d broken", checked, broken)
+			if checked < 20 {
+				t.Errorf("only %d relative links found", checked)
+			}
+		})
+	}
+}
+
+var srcRE = regexp.MustCompile(`\ssrc="([^"]*)"`)

@@ -17,8 +17,9 @@ import (
 
 // built is one build of a site, shared by the tests of this package.
 type built struct {
-	out string
-	err error
+	out   string
+	err   error
+	diags []diag.Diagnostic
 }
 
 var (
@@ -50,7 +51,7 @@ func runBuild(site, out string) built {
 	if res.Failed(false) {
 		return built{err: fmt.Errorf("build of %s failed: %s\n%s", site, res.Summary(), strings.Join(errs, "\n"))}
 	}
-	return built{out: out}
+	return built{out: out, diags: res.Diags}
 }
 
 // exampleSite builds the repository's example site once per test run.
