@@ -148,7 +148,7 @@ func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 		if u, ok := e.rootLink(p); ok {
 			return u + suffix
 		}
-		return dest
+		return e.outsideLink(dest)
 	default:
 		target = path.Join(path.Dir(doc.Rel), p)
 	}
@@ -259,6 +259,20 @@ func (e *env) rootLink(p string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// outsideLink is where a root-relative link that names no page of this
+// docset goes: Learn docsets link to other Learn docsets that way
+// (/azure/..., /powershell/...), which on this site's host would be 404s.
+// The site's rootLinks prefix (Learn, by default) is put in front; with an
+// empty one the link stays root-relative on this host.
+func (e *env) outsideLink(dest string) string {
+	base := e.b.site.RootLinks
+	if base == "" {
+		return dest
+	}
+	base = strings.ReplaceAll(base, "{locale}", e.l.Locale.Code)
+	return strings.TrimSuffix(base, "/") + dest
 }
 
 func (e *env) redirect(target string) (string, bool) {

@@ -64,7 +64,7 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 			locale = base
 		}
 	}
-	s := &Site{Root: root, Title: filepath.Base(root), BaseURL: "/", DefaultLocale: locale, Bare: true,
+	s := &Site{Root: root, Title: filepath.Base(root), BaseURL: "/", DefaultLocale: locale, Bare: true, RootLinks: DefaultRootLinks,
 		Locales: []Locale{{Code: locale, Name: locale, Dir: dirOf(locale), Path: root}}}
 	ms, err := moniker.FromRanges(ranges)
 	if err != nil {

@@ -44,7 +44,15 @@ type Site struct {
 	// MonikerRange limits every page of the site (a bare docset's declared
 	// range); "" means all monikers of the catalog.
 	MonikerRange string
+	// RootLinks is where a root-relative link that names no page of the
+	// docset goes (Learn docsets link to other Learn docsets as /azure/...):
+	// a URL prefix with {locale} for the page's locale. "" keeps such links
+	// root-relative on the site's own host.
+	RootLinks string
 }
+
+// DefaultRootLinks sends links into other Learn docsets to Learn.
+const DefaultRootLinks = "https://learn.microsoft.com/{locale}/"
 
 // Locale returns the locale with the given code.
 func (s *Site) Locale(code string) (Locale, bool) {
@@ -76,6 +84,7 @@ type file struct {
 	DefaultMoniker string        `yaml:"defaultMoniker"`
 	Locales        []fileLocale  `yaml:"locales"`
 	Monikers       []fileMoniker `yaml:"monikers"`
+	RootLinks      *string       `yaml:"rootLinks"`
 }
 
 // Load reads the configuration of the site at root. Errors are diagnostics
@@ -124,7 +133,13 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 	}
 	line := func(key string) int { return keyLine(&node, key) }
 	s := &Site{Root: root, Title: f.Title, BaseURL: f.BaseURL, DefaultLocale: strings.ToLower(f.DefaultLocale),
-		DefaultMoniker: strings.ToLower(f.DefaultMoniker)}
+		DefaultMoniker: strings.ToLower(f.DefaultMoniker), RootLinks: DefaultRootLinks}
+	if f.RootLinks != nil {
+		s.RootLinks = strings.TrimSpace(*f.RootLinks)
+		if s.RootLinks != "" && !strings.HasPrefix(s.RootLinks, "https://") && !strings.HasPrefix(s.RootLinks, "http://") && !strings.HasPrefix(s.RootLinks, "/") {
+			bad(line("rootLinks"), "config-root-links", "rootLinks %q must be an http(s) URL or a /path (with {locale} where the locale goes), or empty", s.RootLinks)
+		}
+	}
 	if s.Title == "" {
 		s.Title = filepath.Base(root)
 	}
@@ -203,7 +218,7 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 	return s, diags
 }
 
-var knownKeys = map[string]bool{"title": true, "baseURL": true, "defaultLocale": true, "defaultMoniker": true, "locales": true, "monikers": true}
+var knownKeys = map[string]bool{"title": true, "baseURL": true, "defaultLocale": true, "defaultMoniker": true, "locales": true, "monikers": true, "rootLinks": true}
 
 // checkKeys warns about top-level keys docloom does not know: a typo such as
 // "locale:" would otherwise be ignored silently.
