@@ -418,6 +418,19 @@ func (b *builder) indexURLs() {
 			}
 			seen[u] = p
 		}
+		// admin.md is served at /admin from admin.html and admin/index.md at
+		// /admin/; static hosts treat those as one URL (Netlify redirects
+		// /admin/ to /admin), so the folder's page could not be reached.
+		for u, p := range seen {
+			if !strings.HasSuffix(u, "/") || p.Fallback {
+				continue
+			}
+			if other, ok := seen[strings.TrimSuffix(u, "/")]; ok && !other.Fallback {
+				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(other.Rel)}, diag.Warning, "publish-url-shadowed",
+					"%s is published at /%s/…/%s and %s at the same URL with a slash; hosts serve one of them for both: rename one",
+					other.Rel, l.Locale.Code, strings.TrimSuffix(u, "/"), p.Rel)
+			}
+		}
 	}
 }
 

@@ -50,3 +50,28 @@ func TestRootLinksOutsideTheDocset(t *testing.T) {
 		}
 	}
 }
+
+// A page x.md and a folder page x/index.md would share a URL on static
+// hosts (x.html answers /x, and /x/ redirects there): a warning says so.
+func TestPageShadowingAFolderPageIsReported(t *testing.T) {
+	site := t.TempDir()
+	writeSite(t, site, map[string]string{
+		"docloom.yaml":                 "title: R\nlocales:\n  - code: en-us\n",
+		"content/en-us/admin.md":       "# Admin\n",
+		"content/en-us/admin/index.md": "# Admin home\n",
+		"content/en-us/other.md":       "# Other\n",
+	})
+	res := Run(Options{Site: site, NoWrite: true})
+	n := 0
+	for _, d := range res.Diags {
+		if d.Code == "publish-url-shadowed" {
+			n++
+			if !strings.Contains(d.String(), "admin.md") || !strings.Contains(d.Message, "admin/index.md") {
+				t.Errorf("the warning does not name both files: %s", d)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d publish-url-shadowed warnings, want 1: %v", n, res.Diags)
+	}
+}
