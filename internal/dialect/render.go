@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"bufio"
 	"bytes"
 
 	"github.com/docloom/docloom/internal/diag"
@@ -84,6 +85,9 @@ func (d *Dialect) NewRenderer(st *State) *Renderer {
 type Renderer struct {
 	st  *State
 	buf bytes.Buffer
+	// bw is handed to goldmark, which would otherwise wrap the buffer in a
+	// new 4 KB bufio.Writer on every render.
+	bw *bufio.Writer
 }
 
 // Render writes doc's HTML for the State's moniker.
@@ -95,10 +99,17 @@ func (r *Renderer) Render(doc *Doc) ([]byte, error) {
 // RenderString is Render returning a string (what layouts take).
 func (r *Renderer) RenderString(doc *Doc) (string, error) {
 	r.buf.Reset()
+	if r.bw == nil {
+		r.bw = bufio.NewWriterSize(&r.buf, 16<<10)
+	}
+	r.bw.Reset(&r.buf)
 	r.st.stack = append(r.st.stack[:0], doc)
 	r.st.counters = nil
 	r.st.SawZone = false
-	err := r.st.r.Render(&r.buf, doc.Source, doc.AST)
+	err := r.st.r.Render(r.bw, doc.Source, doc.AST)
+	if ferr := r.bw.Flush(); err == nil {
+		err = ferr
+	}
 	return r.buf.String(), err
 }
 
