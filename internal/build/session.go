@@ -278,6 +278,7 @@ func (s *Session) incremental(p *updatePlan) int {
 		list = append(list, j)
 	}
 	s.dirty = list
+	b.reparse(list)
 	for _, j := range list {
 		if !j.p.Fallback {
 			b.includeHeadings(j.l, j.p) // an edited include may have new headings

@@ -49,6 +49,20 @@ func TestSessionUpdates(t *testing.T) {
 		return s.Update([]string{p})
 	}
 
+	// The first build streams (syntax trees released as pages are
+	// written): a TOC edit, which re-renders the whole locale, parses the
+	// pages again and gives the same bodies.
+	before := page("nl-nl/a/two.html")
+	if res, _ := edit("content/en-us/TOC.yml", "- name: One\n  href: one.md\n- name: Two (renamed)\n  href: two.md\n"); res.Failed(false) {
+		t.Fatalf("TOC edit failed: %v", res.Diags)
+	}
+	if after := page("en-us/a/one.html"); !strings.Contains(after, "Two (renamed)") || !strings.Contains(after, "Snippet v1.") {
+		t.Errorf("after a TOC edit the page lost its body or kept the old TOC:\n%s", after)
+	}
+	if after := page("nl-nl/a/two.html"); !strings.Contains(after, `id="second"`) || len(after) < len(before)/2 {
+		t.Errorf("after a TOC edit the fallback page lost its body:\n%s", after)
+	}
+
 	// A page edit re-renders that page in its clouds (and pages that
 	// depend on it), not the others.
 	_, ch := edit("content/en-us/three.md", "# Three, edited\n")

@@ -40,12 +40,53 @@ func (d *deferred) add(c bookmarkCheck) {
 	d.mu.Unlock()
 }
 
-// streaming reports whether this build writes pages as it parses them:
-// one-shot builds (build, check) only; serve keeps the trees for its
-// incremental rebuilds.
+// streaming reports whether this build writes pages as it parses them. A
+// serve session streams its first build too; its incremental rebuilds
+// parse again the pages they render whose trees were released (reparse).
 func (b *builder) streaming() bool {
-	_, serving := b.sink.(*memSink)
-	return streamBodies && !serving
+	return streamBodies
+}
+
+// reparse parses again the pages of jobs whose syntax trees a streamed build
+// released, so that they can be rendered again; a fallback copy gets its
+// original's new tree. Pages are updated in place: lookups keep pointing
+// at them.
+func (b *builder) reparse(jobs []renderJob) {
+	released := func(p *Page) bool { return p != nil && p.Doc != nil && p.Doc.AST == nil }
+	def := b.defaultLocale()
+	type job struct {
+		l *localeSet
+		p *Page
+	}
+	var todo []job
+	seen := map[*Page]bool{}
+	for _, j := range jobs {
+		l, p := j.l, j.p
+		if p.Fallback {
+			if def == nil {
+				continue
+			}
+			l, p = def, def.own[p.Rel]
+		}
+		if released(p) && !seen[p] {
+			seen[p] = true
+			todo = append(todo, job{l, p})
+		}
+	}
+	b.parallel(len(todo), func(_, i int) {
+		if np := b.parsePage(todo[i].l, todo[i].p.File); np != nil {
+			*todo[i].p = *np
+		}
+	})
+	for _, j := range jobs {
+		if j.p.Fallback && def != nil && released(j.p) {
+			if orig := def.own[j.p.Rel]; orig != nil && !released(orig) {
+				fp := *orig
+				fp.Fallback = true
+				*j.p = fp
+			}
+		}
+	}
 }
 
 // readAll reads every page's front matter (readPage), in parallel.
