@@ -219,7 +219,8 @@ func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest str
 		e.warn(pos, "link-cloud-fallback", "link "+dest+" points to a page that does not exist in "+
 			e.b.site.Monikers.Moniker(e.m).Name+"; it goes to the "+e.b.site.Monikers.Moniker(m).Name+" version")
 	}
-	if hasFrag && !tp.Fallback && m == e.m {
+	if hasFrag && m == e.m {
+		// A fallback page shows the default locale's page: its headings.
 		if bm := e.b.bookmarks; bm != nil && tp != e.page {
 			bm.add(bookmarkCheck{l: e.l, m: e.m, owner: e.owner, page: tp, frag: frag, pos: pos})
 		} else if tp.Doc != nil {
@@ -339,7 +340,13 @@ func (e *env) checkBookmark(p *Page, frag string, pos diag.Pos) {
 			return
 		}
 	}
-	e.warn(pos, "bookmark-not-found", "#"+frag+" is not a heading or anchor of "+e.l.Docset.Display(p.Rel)+
+	l := e.l
+	if l.own[p.Rel] != p { // a fallback: the default locale's file
+		if def := e.b.defaultLocale(); def != nil {
+			l = def
+		}
+	}
+	e.warn(pos, "bookmark-not-found", "#"+frag+" is not a heading or anchor of "+l.Docset.Display(p.Rel)+
 		" in "+e.b.site.Monikers.Moniker(e.m).Name)
 }
 

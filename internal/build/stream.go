@@ -166,6 +166,12 @@ func (b *builder) parseAndRender() int {
 	checks := b.bookmarks.checks
 	b.bookmarks = nil
 	for _, c := range checks {
+		if c.page.Fallback {
+			// Copies made before parsing have no tree; the original has.
+			if def := b.defaultLocale(); def != nil && def.own[c.page.Rel] != nil {
+				c.page = def.own[c.page.Rel]
+			}
+		}
 		if c.page.Doc != nil {
 			e := &env{b: b, l: c.l, m: c.m, owner: c.owner}
 			e.checkBookmark(c.page, c.frag, c.pos)

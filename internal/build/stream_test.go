@@ -93,7 +93,8 @@ func TestStreamedBuildChangesNothing(t *testing.T) {
 			all := strings.Join(da, "\n")
 			for _, want := range []string{"#missing is not a heading or anchor of content/en-us/second.md in a",
 				"#only-a is not a heading or anchor of content/en-us/second.md in b",
-				"#from-include is not a heading or anchor of content/en-us/third.md in a"} {
+				"#from-include is not a heading or anchor of content/en-us/third.md in a",
+				"#nope is not a heading or anchor of content/en-us/only-english.md in a"} {
 				if !strings.Contains(all, want) {
 					t.Errorf("streamed build lacks %q:\n%s", want, all)
 				}
