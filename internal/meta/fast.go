@@ -22,11 +22,13 @@ func fastFrontMatter(header []byte) (m map[string]any, ok bool) {
 	m = map[string]any{}
 	var listKey string
 	var list []any
+	listIndent := -1 // the indent of the list's items: YAML wants them all at one
+
 	flush := func() {
 		if listKey != "" && len(list) > 0 {
 			m[listKey] = list
 		}
-		listKey, list = "", nil
+		listKey, list, listIndent = "", nil, -1
 	}
 	for _, raw := range strings.Split(string(header), "\n") {
 		line := strings.TrimRight(raw, " \t")
@@ -39,6 +41,11 @@ func fastFrontMatter(header []byte) (m map[string]any, ok bool) {
 		trimmed := strings.TrimLeft(line, " ")
 		if strings.HasPrefix(trimmed, "- ") || trimmed == "-" {
 			if listKey == "" {
+				return nil, false
+			}
+			if indent := len(line) - len(trimmed); listIndent < 0 {
+				listIndent = indent
+			} else if indent != listIndent {
 				return nil, false
 			}
 			v, ok := fastScalar(strings.TrimSpace(strings.TrimPrefix(trimmed, "-")))

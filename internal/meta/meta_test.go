@@ -71,8 +71,19 @@ func FuzzSplit(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		doc, _ := Split("f.md", []byte(s))
-		if doc.BodyLine < 1 || strings.Count(s, "\n")+2 < doc.BodyLine {
-			t.Fatalf("BodyLine %d out of range", doc.BodyLine)
+		// A line break is LF, CRLF or a lone CR, as editors and Normalize
+		// count them; the body is the file from line BodyLine on.
+		breaks := strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
+		if doc.BodyLine < 1 || breaks+2 < doc.BodyLine {
+			t.Fatalf("BodyLine %d out of range (%d line breaks)", doc.BodyLine, breaks)
+		}
+		lines := strings.Split(string(Normalize([]byte(s))), "\n")
+		want := ""
+		if doc.BodyLine-1 < len(lines) {
+			want = strings.Join(lines[doc.BodyLine-1:], "\n")
+		}
+		if string(doc.Body) != want {
+			t.Fatalf("body %q is not the file from line %d (%q)", doc.Body, doc.BodyLine, want)
 		}
 	})
 }
