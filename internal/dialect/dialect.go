@@ -143,9 +143,20 @@ func (d *Dialect) Parse(rel, file string, body []byte, bodyLine int) *Doc {
 	}
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	doc := &Doc{Rel: rel, File: file, Source: body, BodyLine: bodyLine}
+	if code, msg, off, over := overBudget(body); over {
+		// Not parsed at all: the page is reported and left empty, the rest
+		// of the site builds.
+		doc.Diags = []diag.Diagnostic{{Pos: doc.Pos(off), Severity: diag.Error, Code: code, Message: msg}}
+		doc.AST = ast.NewDocument()
+		doc.Source, doc.lineStarts = nil, []int{0}
+		return doc
+	}
+	if fixed, ds := validUTF8(body, doc.Pos); ds != nil {
+		doc = &Doc{Rel: rel, File: file, Source: fixed, BodyLine: bodyLine, Diags: ds}
+	}
 	pc := parser.NewContext()
 	pc.Set(docKey, doc)
-	doc.AST = d.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc.AST = d.md.Parser().Parse(text.NewReader(doc.Source), parser.WithContext(pc))
 	if l, _ := pc.Get(pendingKey).(*[]pending); l != nil {
 		for _, p := range *l {
 			doc.Diags = append(doc.Diags, diag.Diagnostic{Pos: doc.Pos(p.offset), Severity: p.severity, Code: p.code, Message: p.msg})
