@@ -96,3 +96,13 @@ func TestPathologicalPagesEndInDiagnostics(t *testing.T) {
 		})
 	}
 }
+
+// --workers beyond the page count used to start a renderer per worker (a
+// million turned a 50 ms build into 37 s); the pool is at most one per page.
+func TestWorkersClampedToPages(t *testing.T) {
+	site := pathologicalSite(t, []byte("# Other\n"))
+	code, _, stderr := runDocloom(t, 15*time.Second, "build", "--workers", "1000000", site)
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+}

@@ -33,6 +33,7 @@ commands:
   build   build the site (default output: <site>/public)
   check   report problems without writing a site
   serve   preview the site on http://127.0.0.1:1313/, rebuilt on every save
+  version print docloom's version
 
 Run 'docloom <command> -h' for a command's flags.
 `
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr, true)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -64,18 +67,23 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		name = "check"
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	site := fs.String("site", "", "site folder: holds docloom.yaml, or is a DocFX docset (default: the argument, else .)")
-	out := fs.String("out", "", "output folder (default: <site>/public)")
+	out := new(string)
+	if !check {
+		out = fs.String("out", "", "output folder (default: <site>/public)")
+	}
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	format := fs.String("format", "text", "diagnostics format: text, json or github (GitHub Actions annotations)")
 	workers := fs.Int("workers", 0, "pages rendered in parallel (default: one per core)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, done := parseFlags(fs, args, stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintf(stderr, "docloom %s: one site folder at most, got %q\n", name, fs.Args())
+		return 2
+	}
+	if !checkWorkers(name, *workers, stderr) {
 		return 2
 	}
 	if *site == "" {

