@@ -289,7 +289,22 @@ func (e *env) redirect(target string) (string, bool) {
 	return "", false
 }
 
+// Xref implements dialect.XrefResolver for @uid and <xref:uid>: the
+// target page's href (relative, as Link's) and title.
+func (e *env) Xref(doc *dialect.Doc, uid string, quiet bool, pos diag.Pos) (href, title string, ok bool) {
+	u, tp := e.resolveXref(uid, quiet, pos)
+	if tp == nil {
+		return "", "", false
+	}
+	return e.relative(u), tp.Title, true
+}
+
 func (e *env) xref(uid string, pos diag.Pos) string {
+	u, _ := e.resolveXref(uid, false, pos)
+	return u
+}
+
+func (e *env) resolveXref(uid string, quiet bool, pos diag.Pos) (string, *Page) {
 	uid, frag, _ := strings.Cut(uid, "#")
 	uid, _, _ = strings.Cut(uid, "?")
 	if dec, err := url.PathUnescape(uid); err == nil {
@@ -302,8 +317,10 @@ func (e *env) xref(uid string, pos diag.Pos) string {
 		}
 	}
 	if !ok {
-		e.warn(pos, "xref-not-found", "no page declares uid "+uid+"; add uid: "+uid+" to the target page's front matter")
-		return "xref:" + uid
+		if !quiet {
+			e.warn(pos, "xref-not-found", "no page declares uid "+uid+"; add uid: "+uid+" to the target page's front matter")
+		}
+		return "xref:" + uid, nil
 	}
 	m := e.m
 	if !tp.Monikers.Has(m) && !tp.Monikers.Empty() {
@@ -316,7 +333,7 @@ func (e *env) xref(uid string, pos diag.Pos) string {
 	if frag != "" {
 		u += "#" + frag
 	}
-	return u
+	return u, tp
 }
 
 // zoned reports whether bookmarks into tp may differ between clouds. While

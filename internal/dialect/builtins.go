@@ -10,6 +10,7 @@ func builtins(d *Dialect) []Extender {
 		quoteExt{},
 		imageExt{},
 		gfmExt{},
+		tableExt{},
 		rowExt{},
 		pivotExt{},
 		noLocExt{},
@@ -18,5 +19,6 @@ func builtins(d *Dialect) []Extender {
 		rawHTMLExt{},
 		annotateExt{},
 		autolinkExt{},
+		xrefExt{},
 	}
 }

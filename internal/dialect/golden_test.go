@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -150,6 +151,13 @@ func (e *testEnv) parse(name string) *Doc {
 }
 
 func (e *testEnv) Link(doc *Doc, dest string, image bool, pos diag.Pos) string {
+	if uid, ok := strings.CutPrefix(dest, "xref:"); ok {
+		href, _, _ := e.Xref(doc, uid, false, pos)
+		if href == "" {
+			return dest
+		}
+		return href
+	}
 	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") {
 		return dest
 	}
@@ -176,3 +184,32 @@ func (e *testEnv) Include(doc *Doc, dest string, pos diag.Pos) (*Doc, bool) {
 }
 
 func (e *testEnv) Report(d diag.Diagnostic) { e.diags = append(e.diags, d) }
+
+// Xref resolves a uid declared in the front matter (uid:, title:) of a
+// file of the archive, in file order.
+func (e *testEnv) Xref(doc *Doc, uid string, quiet bool, pos diag.Pos) (href, title string, ok bool) {
+	uid, frag, _ := strings.Cut(uid, "#")
+	uid, _, _ = strings.Cut(uid, "?")
+	names := make([]string, 0, len(e.files))
+	for name := range e.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		split, _ := meta.Split(name, e.files[name])
+		if u, _ := split.Meta["uid"].(string); u == uid {
+			t, _ := split.Meta["title"].(string)
+			if frag != "" {
+				frag = "#" + frag
+			}
+			return strings.TrimSuffix(name, ".md") + frag, t, true
+		}
+	}
+	if !quiet {
+		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "xref-not-found", Message: "no page declares uid " + uid})
+	}
+	return "", "", false
+}

@@ -1,6 +1,8 @@
 package dialect
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -39,10 +41,13 @@ func (r linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			w.WriteByte('"')
 			if n.Title != nil {
 				w.WriteString(` title="`)
-				w.Write(util.EscapeHTML(n.Title))
+				w.Write(titleAttr(n.Title))
 				w.WriteByte('"')
 			}
 			w.WriteByte('>')
+			if n.ChildCount() == 0 {
+				r.xrefTitle(w, n)
+			}
 		} else {
 			w.WriteString("</a>")
 		}
@@ -60,12 +65,38 @@ func (r linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		w.WriteByte('"')
 		if n.Title != nil {
 			w.WriteString(` title="`)
-			w.Write(util.EscapeHTML(n.Title))
+			w.Write(titleAttr(n.Title))
 			w.WriteByte('"')
 		}
 		w.WriteString(` loading="lazy" />`)
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// xrefTitle writes the target's title as the text of an empty
+// [](xref:uid) link, as Learn does.
+func (r linkRenderer) xrefTitle(w util.BufWriter, n *ast.Link) {
+	uid, ok := strings.CutPrefix(string(n.Destination), "xref:")
+	res, isRes := r.st.Env.(XrefResolver)
+	cur := r.st.Current()
+	if !ok || !isRes || cur == nil {
+		return
+	}
+	if _, title, ok := res.Xref(cur, uid, true, cur.Pos(NodeOffset(n))); ok {
+		if title == "" {
+			title = uid
+		}
+		w.Write(util.EscapeHTML([]byte(title)))
+	}
+}
+
+// titleAttr is a link title as an attribute value: backslash escapes and
+// entity references resolved (CommonMark), then escaped for HTML.
+func titleAttr(title []byte) []byte {
+	t := util.UnescapePunctuations(title)
+	t = util.ResolveNumericReferences(t)
+	t = util.ResolveEntityNames(t)
+	return util.EscapeHTML(t)
 }
 
 // NodeOffset is the best byte offset for an inline node: its first text,

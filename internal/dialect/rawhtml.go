@@ -88,8 +88,34 @@ func (r rawHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	})
 }
 
-// rewrite resolves link attributes in tags and escapes placeholder tags.
+// rewrite resolves link attributes in tags and escapes placeholder tags,
+// leaving HTML comments as they are: what an author comments out is
+// neither shown nor checked.
 func (r rawHTMLRenderer) rewrite(raw string, offset int) string {
+	if !strings.Contains(raw, "<") {
+		return raw
+	}
+	var b strings.Builder
+	for raw != "" {
+		i := strings.Index(raw, "<!--")
+		if i < 0 {
+			b.WriteString(r.rewriteTags(raw, offset))
+			break
+		}
+		b.WriteString(r.rewriteTags(raw[:i], offset))
+		end := strings.Index(raw[i+4:], "-->")
+		if end < 0 {
+			b.WriteString(raw[i:])
+			break
+		}
+		end += i + 7
+		b.WriteString(raw[i:end])
+		raw, offset = raw[end:], offset+end
+	}
+	return b.String()
+}
+
+func (r rawHTMLRenderer) rewriteTags(raw string, offset int) string {
 	if !strings.Contains(raw, "<") {
 		return raw
 	}
