@@ -3,8 +3,8 @@ package dialect
 import (
 	"bytes"
 
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
