@@ -16,6 +16,8 @@ import (
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/moniker"
+	"github.com/docloom/docloom/internal/nav"
 	"github.com/docloom/docloom/internal/output"
 	"github.com/docloom/docloom/internal/render"
 )
@@ -187,8 +189,12 @@ type builder struct {
 	// jobsLeft counts, in one-shot builds, the render jobs still to come
 	// for each parsed page, so it can be released after the last.
 	jobsLeft map[*dialect.Doc]*atomic.Int32
-	// sidebars caches rendered TOCs; reset whenever pages or TOCs change.
-	sidebars map[sidebarKey]*render.Sidebar
+	// sidebars caches each TOC's view and rendered sidebar per locale and
+	// cloud; reset whenever pages or TOCs change.
+	sidebars map[sidebarKey]*cloudNav
+	// itemRanges holds the clouds of TOC items that have a monikerRange
+	// (parsed once per build by loadNav).
+	itemRanges map[*nav.Item]moniker.Set
 
 	mu    sync.Mutex
 	files map[string]bool

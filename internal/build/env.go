@@ -251,8 +251,18 @@ func (e *env) resourceLink(target string, pos diag.Pos, dest string) (string, bo
 // (Learn's cross-docset links); others stay as written.
 func (e *env) rootLink(p string) (string, bool) {
 	rel := strings.TrimSuffix(strings.TrimPrefix(p, "/"), "/")
-	for _, cand := range []string{rel + ".md", rel + "/index.md", rel + ".yml", rel + "/index.yml", rel} {
-		if tp, ok := e.l.byRel[cand]; ok && tp.Monikers.Has(e.m) {
+	cands := []string{rel + ".md", rel + "/index.md", rel + ".yml", rel + "/index.yml", rel}
+	if rel == "" {
+		cands = []string{"index.md", "index.yml"}
+	}
+	for _, cand := range cands {
+		tp, ok := e.l.byRel[cand]
+		if !ok { // Learn's URLs ignore letter case
+			if r, found := e.l.lower[strings.ToLower(cand)]; found {
+				tp, ok = e.l.byRel[r]
+			}
+		}
+		if ok && tp.Monikers.Has(e.m) {
 			if e.page != nil && tp.Monikers != e.page.Monikers {
 				e.cloudSpecific = true
 			}

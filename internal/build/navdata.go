@@ -3,17 +3,22 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/moniker"
 	"github.com/docloom/docloom/internal/nav"
 	"github.com/docloom/docloom/internal/render"
 )
 
-// loadNav reads each locale's TOC and breadcrumb files once per build.
+// loadNav reads each locale's TOC and breadcrumb files once per build, and
+// parses the monikerRange of every TOC item once.
 func (b *builder) loadNav() {
+	b.itemRanges = map[*nav.Item]moniker.Set{}
 	for _, l := range b.locales {
 		var files []string
 		for _, f := range l.Docset.TOCs {
@@ -43,97 +48,73 @@ func (b *builder) loadNav() {
 			}
 			return "", false
 		}
-		set, ds := nav.LoadAll(files, load, exists)
+		set, ds := nav.LoadAllNamed(files, b.breadcrumbPaths(l), load, exists)
+		ds = append(ds, b.parseItemRanges(set)...)
 		for i := range ds {
 			if ds[i].Pos.File != "" && !filepath.IsAbs(ds[i].Pos.File) {
 				ds[i].Pos.File = l.Docset.Display(ds[i].Pos.File)
 			}
 		}
 		b.led.reset(ownerStage("nav:" + l.Locale.Code))
-		b.led.add(ownerStage("nav:"+l.Locale.Code), ds...)
+		b.led.add(ownerStage("nav:"+l.Locale.Code), diag.SortUnique(ds)...)
 		l.nav = set
 	}
 }
 
-// navData fills the sidebar, breadcrumbs, "In this article" and
-// previous/next links of one page in one cloud.
-func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
-	for _, h := range headingsIn(p.Doc, m) {
-		d.InThisArticle = append(d.InThisArticle, h)
-	}
-	b.breadcrumbs(l, p, m, d)
-	toc := l.nav.TOCFor(p.Rel)
-	if toc == nil {
-		return
-	}
-	link := func(it *nav.Item) (string, bool) {
-		switch {
-		case it.Page != "":
-			tp, ok := l.byRel[it.Page]
-			if !ok || !tp.Monikers.Has(m) {
-				return "", false
-			}
-			u := b.pageURL(l.Locale.Code, m, tp.Rel)
-			if it.Fragment != "" {
-				u += "#" + it.Fragment
-			}
-			return u, true
-		case it.Href != "":
-			return it.Href, true
-		}
-		return "", true // a group heading
-	}
-	d.Sidebar = b.sidebar(l, m, toc, link).For(p.Rel)
-	if d.Breadcrumbs == nil {
-		// Without a breadcrumb file the trail is the TOC's, behind a link
-		// to the home page of the locale and cloud.
-		d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: b.site.Title, URL: d.Home})
-		for _, it := range toc.Trail(p.Rel) {
-			if u, ok := link(it); ok {
-				d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: it.Name, URL: u})
-			}
+// breadcrumbPaths lists, sorted, the distinct breadcrumb_path values of a
+// locale's pages (from their front matter or docfx.json metadata).
+func (b *builder) breadcrumbPaths(l *localeSet) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range l.own {
+		if v := meta.String(p.Meta, "breadcrumb_path"); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
 		}
 	}
-	prev, next := toc.PrevNext(p.Rel)
-	for prev != nil {
-		if u, ok := link(prev); ok && u != "" {
-			d.Prev = &render.Link{Name: prev.Name, URL: u}
-			break
-		}
-		prev, _ = toc.PrevNext(prev.Page)
-	}
-	for next != nil {
-		if u, ok := link(next); ok && u != "" {
-			d.Next = &render.Link{Name: next.Name, URL: u}
-			break
-		}
-		_, next = toc.PrevNext(next.Page)
-	}
+	sort.Strings(out)
+	return out
 }
 
-// breadcrumbs uses the docset's breadcrumb/toc.yml files: the deepest
-// chain whose tocHref (a path from the locale root, like /admin/) is a
-// prefix of the page's path. topicHref is a path from the locale root too.
-func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page) {
-	for _, bc := range l.nav.Breadcrumbs {
-		chain := bc.For("/" + URLPath(p.Rel))
-		if len(chain) == 0 {
-			continue
-		}
-		for _, c := range chain {
-			u := ""
-			if c.Href != "" {
-				if strings.HasPrefix(c.Href, "/") {
-					u, _ = (&env{b: b, l: l, m: m, page: p}).rootLink(c.Href)
-				}
-				if u == "" {
-					u = c.Href
-				}
+// parseItemRanges parses the monikerRange of every item of every TOC of
+// set into b.itemRanges; a range that does not parse is reported at the
+// item and hides the item in no cloud.
+func (b *builder) parseItemRanges(set *nav.Set) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	parsed := map[string]moniker.Set{}
+	for _, f := range set.Files() {
+		nav.Walk(set.TOCs[f].Items, func(it *nav.Item, _ []*nav.Item) bool {
+			expr := strings.TrimSpace(it.MonikerRange)
+			if expr == "" {
+				return true
 			}
-			d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: c.Name, URL: u})
-		}
-		return
+			s, ok := parsed[expr]
+			if !ok {
+				var err error
+				s, err = b.site.Monikers.Parse(expr)
+				if err != nil {
+					msg := err.Error()
+					if re, ok := err.(*moniker.RangeError); ok {
+						msg = re.Msg
+					}
+					ds = append(ds, diag.Diagnostic{Pos: it.Pos, Severity: diag.Error, Code: "moniker-range-invalid",
+						Message: "TOC item monikerRange " + expr + ": " + msg})
+					s = b.site.Monikers.All()
+				}
+				parsed[expr] = s
+			}
+			b.itemRanges[it] = s
+			return true
+		})
 	}
+	return ds
+}
+
+// cloudNav is one TOC as the readers of one locale and cloud see it: the
+// view previous/next and the trail walk, and the sidebar rendered from it.
+type cloudNav struct {
+	view    *nav.TOC
+	sidebar *render.Sidebar
 }
 
 type sidebarKey struct {
@@ -142,43 +123,228 @@ type sidebarKey struct {
 	toc *nav.TOC
 }
 
-// sidebar renders a TOC for a locale and cloud once per build (pages
-// differ only in which entry is current, which Sidebar.For marks).
-func (b *builder) sidebar(l *localeSet, m int, toc *nav.TOC, link func(*nav.Item) (string, bool)) *render.Sidebar {
+// navFor returns the TOC toc in locale l and cloud m, built once per build.
+// Items whose monikerRange leaves m out are dropped with their children;
+// items whose page is not published in m keep their children as headings
+// (nav.TOC.View).
+func (b *builder) navFor(l *localeSet, m int, toc *nav.TOC) *cloudNav {
+	if toc == nil {
+		return nil
+	}
 	key := sidebarKey{l, m, toc}
 	b.mu.Lock()
-	s, ok := b.sidebars[key]
+	cn, ok := b.sidebars[key]
 	b.mu.Unlock()
 	if ok {
-		return s
+		return cn
 	}
+	rootIn := true
+	if strings.TrimSpace(toc.MonikerRange) != "" {
+		if s, err := b.site.Monikers.Parse(toc.MonikerRange); err == nil {
+			rootIn = s.Has(m)
+		}
+	}
+	inRange := func(it *nav.Item) bool {
+		if !rootIn {
+			return false
+		}
+		s, ok := b.itemRanges[it]
+		return !ok || s.Has(m)
+	}
+	published := func(page string) bool {
+		tp, ok := l.byRel[page]
+		return ok && tp.Monikers.Has(m)
+	}
+	view := toc.View(inRange, published)
 	var build func(items []*nav.Item) []*render.NavItem
 	build = func(items []*nav.Item) []*render.NavItem {
 		var out []*render.NavItem
 		for _, it := range items {
-			u, ok := link(it)
-			if !ok {
-				continue
-			}
-			n := &render.NavItem{Page: it.Page, Name: it.Name, URL: u, External: it.External, Open: it.Expanded}
+			n := &render.NavItem{Page: it.Page, Name: it.Name, URL: b.navURL(l, m, it), External: it.External, Open: it.Expanded}
 			n.Items = build(it.Items)
 			for _, c := range n.Items {
 				n.Open = n.Open || c.Open // an expanded entry shows its parents too
 			}
-			if it.Page != "" || len(n.Items) > 0 || it.External || it.Href != "" {
-				out = append(out, n)
-			}
+			out = append(out, n)
 		}
 		return out
 	}
-	s = render.NewSidebar(build(toc.Items))
+	cn = &cloudNav{view: view, sidebar: render.NewSidebar(build(view.Items))}
 	b.mu.Lock()
 	if b.sidebars == nil {
-		b.sidebars = map[sidebarKey]*render.Sidebar{}
+		b.sidebars = map[sidebarKey]*cloudNav{}
 	}
-	b.sidebars[key] = s
+	b.sidebars[key] = cn
 	b.mu.Unlock()
-	return s
+	return cn
+}
+
+// navURL is where an item of a TOC view links in locale l and cloud m: its
+// page there, an external URL as written, a root-relative URL onto a page
+// of the site or else through rootLinks (another Learn docset), or ""
+// for a heading.
+func (b *builder) navURL(l *localeSet, m int, it *nav.Item) string {
+	switch {
+	case it.Page != "":
+		u := b.pageURL(l.Locale.Code, m, it.Page)
+		if tp := l.byRel[it.Page]; tp != nil {
+			u = b.pageURL(l.Locale.Code, m, tp.Rel)
+		}
+		if it.Fragment != "" {
+			u += "#" + it.Fragment
+		}
+		return u
+	case it.Href == "" || it.External:
+		return it.Href
+	case strings.HasPrefix(it.Href, "/"):
+		return b.rootURL(l, m, it.Href)
+	}
+	return it.Href
+}
+
+// rootURL resolves a root-relative URL written in navigation (a TOC or
+// breadcrumb href): a page of the site when it names one, else the
+// site's rootLinks like any root-relative link of a page.
+func (b *builder) rootURL(l *localeSet, m int, href string) string {
+	e := &env{b: b, l: l, m: m}
+	p, rest := href, ""
+	if i := strings.IndexAny(href, "?#"); i >= 0 {
+		p, rest = href[:i], href[i:]
+	}
+	if u, ok := e.rootLink(p); ok {
+		return u + fragmentOnly(rest)
+	}
+	return e.outsideLink(href)
+}
+
+func fragmentOnly(rest string) string {
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		return rest[i:]
+	}
+	return ""
+}
+
+// navData fills the sidebar, breadcrumbs, "In this article" and
+// previous/next links of one page in one cloud.
+func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
+	for _, h := range headingsIn(p.Doc, m) {
+		d.InThisArticle = append(d.InThisArticle, h)
+	}
+	cn := b.navFor(l, m, l.nav.TOCFor(p.Rel))
+	b.breadcrumbs(l, p, m, d, cn)
+	if cn == nil {
+		return
+	}
+	d.Sidebar = cn.sidebar.For(p.Rel)
+	// On the view every item with a page is a published page of this
+	// cloud other than p: no walk, no loop.
+	prev, next := cn.view.PrevNext(p.Rel)
+	if prev != nil {
+		d.Prev = &render.Link{Name: prev.Name, URL: b.navURL(l, m, prev)}
+	}
+	if next != nil {
+		d.Next = &render.Link{Name: next.Name, URL: b.navURL(l, m, next)}
+	}
+}
+
+// breadcrumbs picks the page's trail: from a breadcrumb file (the one its
+// breadcrumb_path names, else the most specific match; nav.Set.Crumbs),
+// followed by its TOC trail when extendBreadcrumb is set; without a
+// breadcrumb file, the TOC trail behind a link to the locale and cloud's
+// home page.
+func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page, cn *cloudNav) {
+	named := meta.String(p.Meta, "breadcrumb_path")
+	base := b.crumbBase(l, named)
+	_, chain := l.nav.Crumbs(base+URLPath(p.Rel), named)
+	tocTrail := func() {
+		if cn == nil {
+			return
+		}
+		for _, it := range cn.view.Trail(p.Rel) {
+			if u := b.navURL(l, m, it); u != "" {
+				d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: it.Name, URL: u})
+			}
+		}
+	}
+	if len(chain) == 0 {
+		if cn != nil {
+			d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: b.site.Title, URL: d.Home})
+			tocTrail()
+		}
+		return
+	}
+	for _, c := range chain {
+		d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: c.Name, URL: b.crumbURL(l, m, c.Href, base)})
+	}
+	if truthy(p.Meta["extendBreadcrumb"]) {
+		tocTrail()
+	}
+}
+
+// crumbBase is the URL path the breadcrumb files' tocHrefs give this
+// docset's pages: breadcrumb_path is the published URL of a breadcrumb
+// file ("/powershell/scripting/bread/toc.json" for bread/toc.yml), so what
+// it has in front of the file's own path is where the docset's pages live
+// ("/powershell/scripting/"). Without breadcrumb_path, or when it names no
+// file, "/": tocHrefs are then paths from the docset root
+// ("/microsoft-365/admin" for microsoft-365/admin/...).
+func (b *builder) crumbBase(l *localeSet, named string) string {
+	if named == "" {
+		return "/"
+	}
+	f := nav.MatchBreadcrumbPath(named, l.nav.BreadcrumbFiles())
+	if f == "" {
+		return "/"
+	}
+	want := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(named, ".json"), ".yml"), ".yaml"))
+	own := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, ".json"), ".yml"), ".yaml"))
+	base, ok := strings.CutSuffix(want, own)
+	if !ok || !strings.HasPrefix(base, "/") || !strings.HasSuffix(base, "/") {
+		return "/"
+	}
+	return base
+}
+
+// crumbURL resolves a breadcrumb topicHref. Breadcrumb files write
+// published URLs ("/microsoft-365/Enterprise/index", "/powershell/index"):
+// a page of the site when one has that path (tried as written, then
+// without each leading part of the docset's base path), else rootLinks.
+func (b *builder) crumbURL(l *localeSet, m int, href, base string) string {
+	switch {
+	case href == "":
+		return ""
+	case !strings.HasPrefix(href, "/") || strings.HasPrefix(href, "//"):
+		return href // external (or relative, as written)
+	}
+	e := &env{b: b, l: l, m: m}
+	p, _, _ := strings.Cut(href, "?")
+	p, frag, _ := strings.Cut(p, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if u, ok := e.rootLink(p); ok {
+		return u + frag
+	}
+	segs := strings.Split(strings.Trim(base, "/"), "/")
+	for i := len(segs); i > 0; i-- {
+		prefix := "/" + strings.Join(segs[:i], "/") + "/"
+		if rest, ok := strings.CutPrefix(strings.ToLower(p), strings.ToLower(prefix)); ok {
+			if u, ok := e.rootLink("/" + rest); ok {
+				return u + frag
+			}
+		}
+	}
+	return e.outsideLink(href)
+}
+
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return strings.EqualFold(strings.TrimSpace(x), "true")
+	}
+	return false
 }
 
 // headingsIn lists the h2 and h3 headings a reader sees in cloud m.
@@ -194,5 +360,3 @@ func headingsIn(doc *dialect.Doc, m int) []render.Heading {
 	}
 	return out
 }
-
-var _ = diag.Pos{}

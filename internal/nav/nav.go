@@ -59,12 +59,17 @@ type Item struct {
 
 // Walk calls fn for every item of items depth-first in reading order, with
 // the chain of its ancestors; it stops descending where fn returns false.
+// The parsers build trees at most maxDepth deep; Walk never goes deeper
+// than twice that, so a hand-built tree cannot make it run away.
 func Walk(items []*Item, fn func(it *Item, parents []*Item) bool) {
 	var rec func([]*Item, []*Item)
 	rec = func(items, parents []*Item) {
+		if len(parents) > 2*maxDepth {
+			return
+		}
 		for _, it := range items {
 			if fn(it, parents) {
-				rec(it.Items, append(parents, it))
+				rec(it.Items, append(parents[:len(parents):len(parents)], it))
 			}
 		}
 	}

@@ -30,6 +30,20 @@ type tocRef struct {
 // several TOC files, the one Learn prefers (TOC.yml, toc.yml, TOC.md, …)
 // is used and the others are reported as duplicate-toc.
 func LoadAll(files []string, load Load, exists Exists) (*Set, []diag.Diagnostic) {
+	return LoadAllNamed(files, nil, load, exists)
+}
+
+// LoadAllNamed is LoadAll for a docset whose pages name breadcrumb files
+// in their breadcrumb_path metadata (named lists the distinct values): a
+// TOC file one of them names is read as a breadcrumb file wherever it
+// lives (PowerShell-Docs keeps its in bread/toc.yml).
+func LoadAllNamed(files, named []string, load Load, exists Exists) (*Set, []diag.Diagnostic) {
+	crumbFiles := map[string]bool{}
+	for _, n := range named {
+		if f := MatchBreadcrumbPath(n, files); f != "" {
+			crumbFiles[f] = true
+		}
+	}
 	s := &Set{TOCs: map[string]*TOC{}, Breadcrumbs: map[string]*Breadcrumbs{}, byDir: map[string]*TOC{}, refs: map[string]tocRef{}}
 	var diags []diag.Diagnostic
 	raws := map[string]*rawResult{}
@@ -41,7 +55,7 @@ func LoadAll(files []string, load Load, exists Exists) (*Set, []diag.Diagnostic)
 			diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: f}, Severity: diag.Warning, Code: "file-not-found", Message: f + " could not be read"})
 			continue
 		}
-		if IsBreadcrumbFile(f) {
+		if IsBreadcrumbFile(f) || crumbFiles[f] {
 			b, ds := ParseBreadcrumb(f, src)
 			s.Breadcrumbs[f] = b
 			diags = append(diags, ds...)
@@ -140,6 +154,19 @@ func (s *Set) TOCFor(page string) *TOC {
 func (s *Set) Files() []string {
 	out := make([]string, 0, len(s.TOCs))
 	for f := range s.TOCs {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// BreadcrumbFiles returns the breadcrumb file paths in alphabetical order.
+func (s *Set) BreadcrumbFiles() []string {
+	if s == nil {
+		return nil
+	}
+	out := make([]string, 0, len(s.Breadcrumbs))
+	for f := range s.Breadcrumbs {
 		out = append(out, f)
 	}
 	sort.Strings(out)

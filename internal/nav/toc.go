@@ -52,13 +52,47 @@ func parseTOC(file string, src []byte, load Load, exists Exists, raws map[string
 		rr.toc, rr.diags = parseRaw(file, src)
 		raws[file] = rr
 	}
-	if !rr.reported {
+	first := !rr.reported
+	if first {
 		e.diags = append(e.diags, rr.diags...)
 		rr.reported = true
 	}
 	e.stack = []string{file}
 	toc := &TOC{File: file, MonikerRange: rr.toc.monikerRange, Items: e.items(rr.toc.items, file)}
+	if first {
+		e.diags = append(e.diags, ownProblems(toc, len(rr.toc.items), len(rr.diags) > 0)...)
+	}
 	return toc, e.diags
+}
+
+// ownProblems reports what is wrong with a TOC file as a whole: it lists
+// nothing (an empty TOC.yml: its folder's pages get no sidebar), or it lists
+// one page twice (readers meet the page twice in previous/next and the
+// sidebar marks only the first entry as current). Only items written in the
+// file itself count; an included TOC's are reported with that file.
+func ownProblems(toc *TOC, written int, broken bool) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	if written == 0 && !broken {
+		out = append(out, diag.Diagnostic{Pos: diag.Pos{File: toc.File, Line: 1, Col: 1}, Severity: diag.Warning, Code: "toc-empty",
+			Message: "TOC file lists no items; pages that use it get no sidebar"})
+	}
+	seen := map[string]diag.Pos{}
+	Walk(toc.Items, func(it *Item, _ []*Item) bool {
+		if it.Pos.File != toc.File {
+			return false
+		}
+		if it.Page == "" || !it.direct || it.Fragment != "" {
+			return true
+		}
+		if at, dup := seen[it.Page]; dup {
+			out = append(out, diag.Diagnostic{Pos: it.Pos, Severity: diag.Warning, Code: "duplicate-toc-entry",
+				Message: fmt.Sprintf("%s is already listed at line %d; the sidebar marks only the first entry as current", it.Page, at.Line)})
+		} else {
+			seen[it.Page] = it.Pos
+		}
+		return true
+	})
+	return out
 }
 
 func parseRaw(file string, src []byte) (*rawTOC, []diag.Diagnostic) {

@@ -33,10 +33,13 @@ func (t *TOC) Trail(page string) []*Item {
 	return t.trail[page]
 }
 
-// PrevNext returns the items before and after page in reading order
-// (depth-first, counting only items that open a page of the docset, and
-// skipping neighbours that open the same page). Either is nil at an end
-// or when the TOC does not list page.
+// PrevNext returns the items before and after page's first occurrence in
+// reading order (depth-first, counting only items that open a page of the
+// docset, and skipping items that open page itself). Either is nil at an
+// end or when the TOC does not list page. It scans positions of the one
+// reading order outwards and never restarts from another page's first
+// occurrence, so a page listed twice cannot send it round in a circle; on
+// a View every item it returns is a published page other than page.
 func (t *TOC) PrevNext(page string) (prev, next *Item) {
 	if t == nil {
 		return nil, nil
@@ -70,17 +73,20 @@ func (t *TOC) Filter(keep func(*Item) bool) *TOC {
 	if t == nil {
 		return nil
 	}
-	return &TOC{File: t.File, MonikerRange: t.MonikerRange, Items: filterItems(t.Items, keep)}
+	return &TOC{File: t.File, MonikerRange: t.MonikerRange, Items: filterItems(t.Items, keep, 0)}
 }
 
-func filterItems(items []*Item, keep func(*Item) bool) []*Item {
+func filterItems(items []*Item, keep func(*Item) bool, depth int) []*Item {
+	if depth > maxDepth*2 {
+		return nil
+	}
 	var out []*Item
 	for _, it := range items {
 		if !keep(it) {
 			continue
 		}
 		c := *it
-		c.Items = filterItems(it.Items, keep)
+		c.Items = filterItems(it.Items, keep, depth+1)
 		if c.Href == "" && len(it.Items) > 0 && len(c.Items) == 0 {
 			continue
 		}

@@ -110,8 +110,8 @@ func LinkList(ls []Link) template.HTML {
 // is one copy of the markup instead of a walk over the whole TOC.
 type Sidebar struct {
 	html    string
-	current map[string][]int // page -> offsets just after its links' href="…"
-	open    map[string][]int // page -> offsets just after "<details" of its ancestors
+	current map[string][]int // page -> offset just after its first link's href="…"
+	open    map[string][]int // page -> offsets just after "<details" of that link's ancestors
 }
 
 // NewSidebar renders items (whose Current and Open fields are ignored,
@@ -157,9 +157,11 @@ func (s *Sidebar) link(b *strings.Builder, it *NavItem, ancestors []int) {
 		return
 	}
 	b.WriteString(`<a href="` + template.HTMLEscapeString(it.URL) + `"`)
-	if it.Page != "" {
-		s.current[it.Page] = append(s.current[it.Page], b.Len())
-		s.open[it.Page] = append(s.open[it.Page], ancestors...)
+	if it.Page != "" && s.current[it.Page] == nil {
+		// A page listed twice is current at its first entry only, the
+		// one its breadcrumb trail and previous/next follow.
+		s.current[it.Page] = []int{b.Len()}
+		s.open[it.Page] = append([]int(nil), ancestors...)
 	}
 	if it.External {
 		b.WriteString(` rel="noopener"`)

@@ -30,3 +30,19 @@ func TestSidebarMarksThePage(t *testing.T) {
 		t.Errorf("an unknown page is marked: %s", got)
 	}
 }
+
+// A page listed twice gets one current entry: the first, whose section
+// opens; the second entry's section stays closed.
+func TestSidebarMarksAPageListedTwiceOnce(t *testing.T) {
+	items := []*NavItem{
+		{Name: "First", Items: []*NavItem{{Page: "x.md", Name: "X", URL: "/x"}}},
+		{Name: "Second", Items: []*NavItem{{Page: "x.md", Name: "X again", URL: "/x"}}},
+	}
+	got := string(NewSidebar(items).For("x.md"))
+	if n := strings.Count(got, `aria-current="page"`); n != 1 {
+		t.Errorf("%d current entries, want 1:\n%s", n, got)
+	}
+	if n := strings.Count(got, "<details open"); n != 1 || !strings.Contains(got, `aria-current="page">X</a>`) {
+		t.Errorf("want only the first entry current and open:\n%s", got)
+	}
+}
