@@ -12,7 +12,9 @@ func viewOf(t testing.TB, src string, clouds map[string]string, cloud string) (*
 	t.Helper()
 	toc, _ := ParseTOC("TOC.yml", []byte(src), nil, nil)
 	v := toc.View(
-		func(it *Item) bool { return it.MonikerRange == "" || strings.Contains(","+it.MonikerRange+",", ","+cloud+",") },
+		func(it *Item) bool {
+			return it.MonikerRange == "" || strings.Contains(","+it.MonikerRange+",", ","+cloud+",")
+		},
 		func(page string) bool { c, ok := clouds[page]; return !ok || strings.Contains(c, cloud) })
 	return toc, v
 }
