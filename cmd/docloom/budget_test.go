@@ -106,3 +106,28 @@ func TestWorkersClampedToPages(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
 }
+
+// A path that is not a site is bad usage, exit 2, and nothing is created.
+func TestNotASiteIsUsageError(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "file.md"), []byte("# x\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "deep/er"), 0o755)
+	os.WriteFile(filepath.Join(dir, "deep/er/docfx.json"), []byte("{}"), 0o644)
+	for _, args := range [][]string{
+		{"build", filepath.Join(dir, "no/such/site")},
+		{"build", "--out", filepath.Join(dir, "out"), filepath.Join(dir, "file.md")},
+		{"build", "--out", filepath.Join(dir, "out"), dir}, // docfx.json two levels down is not looked for
+		{"check", dir},
+		{"serve", "--port", "0", dir},
+	} {
+		code, stdout, stderr := runDocloom(t, 20*time.Second, args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "docloom "+args[0]+": ") {
+			t.Errorf("docloom %q: exit %d, want 2 and a message\nstdout: %s\nstderr: %s", args, code, stdout, stderr)
+		}
+	}
+	for _, p := range []string{"no", "out", "public"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			t.Errorf("%s was created", p)
+		}
+	}
+}

@@ -95,6 +95,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		fmt.Fprintf(stderr, "docloom %s: give the site either as --site or as an argument, not both\n", name)
 		return 2
 	}
+	if !checkSite(name, *site, stderr) {
+		return 2
+	}
 	switch *format {
 	case "text", "json", "github":
 	default:

@@ -40,6 +40,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docloom serve: --port must be 0 to 65535, not %d\n", *port)
 		return 2
 	}
+	if !checkSite("serve", *site, stderr) {
+		return 2
+	}
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(stop)

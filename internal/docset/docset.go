@@ -134,14 +134,18 @@ func Discover(site *config.Site, loc config.Locale) (*Docset, []diag.Diagnostic)
 		diags = append(diags, relabel(ds, d.Prefix)...)
 	}
 	root := loc.Path
+	inDocfx := docfxFolders(d.Docfx)
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // unreadable entries are skipped, not fatal
 		}
 		if e.IsDir() {
-			if p != root && skipDir(e.Name()) {
+			if p != root && (skipDir(e.Name()) || !inDocfx(root, p)) {
 				return filepath.SkipDir
 			}
+			return nil
+		}
+		if !inDocfx(root, filepath.Dir(p)) {
 			return nil
 		}
 		if !e.Type().IsRegular() {
@@ -252,4 +256,30 @@ func relabel(ds []diag.Diagnostic, prefix string) []diag.Diagnostic {
 // root, so that an editor opened there jumps to it.
 func (d *Docset) Display(rel string) string {
 	return path.Join(d.Prefix, rel)
+}
+
+// docfxFolders returns whether a folder is walked. When the locale folder
+// has no docfx.json of its own but folders one down have (a Learn
+// repository: microsoft-365/docfx.json), the docset is those folders, as
+// in DocFX: a root holding one docset among other things (a home folder,
+// /tmp) is never walked whole. Otherwise everything is.
+func docfxFolders(configs []Docfx) func(root, dir string) bool {
+	top := map[string]bool{}
+	for _, x := range configs {
+		if x.Dir == "" {
+			return func(string, string) bool { return true }
+		}
+		top[x.Dir] = true
+	}
+	if len(top) == 0 {
+		return func(string, string) bool { return true }
+	}
+	return func(root, dir string) bool {
+		rel, err := filepath.Rel(root, dir)
+		if err != nil || rel == "." {
+			return false
+		}
+		first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		return top[first]
+	}
 }
