@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,6 +146,8 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 	}
 	if s.BaseURL == "" {
 		s.BaseURL = "/"
+	} else if msg := checkBaseURL(s.BaseURL); msg != "" {
+		bad(line("baseURL"), "config-base-url", "baseURL %q %s", s.BaseURL, msg)
 	}
 	if !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"
@@ -153,14 +156,15 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 		bad(line("locales"), "config-no-locales", "list at least one locale under locales: (code, name, dir, path)")
 	}
 	seen := map[string]bool{}
-	for _, fl := range f.Locales {
+	for i, fl := range f.Locales {
+		entry := entryLines(&node, "locales", i, knownLocaleKeys, &diags)
 		l := Locale{Code: strings.ToLower(fl.Code), Name: fl.Name, Dir: strings.ToLower(fl.Dir), Path: fl.Path}
 		switch {
 		case l.Code == "" || strings.ContainsAny(l.Code, "/\\ ."):
-			bad(line("locales"), "config-bad-locale", "locale code %q must be a language tag such as en-us", fl.Code)
+			bad(entry("code"), "config-bad-locale", "locale code %q must be a language tag such as en-us", fl.Code)
 			continue
 		case seen[l.Code]:
-			bad(line("locales"), "config-bad-locale", "locale %s is listed twice", l.Code)
+			bad(entry("code"), "config-bad-locale", "locale %s is listed twice", l.Code)
 			continue
 		}
 		seen[l.Code] = true
@@ -171,7 +175,7 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 			l.Dir = "ltr"
 		}
 		if l.Dir != "ltr" && l.Dir != "rtl" {
-			bad(line("locales"), "config-bad-locale", "locale %s: dir must be ltr or rtl, not %q", l.Code, fl.Dir)
+			bad(entry("dir"), "config-bad-locale", "locale %s: dir must be ltr or rtl, not %q", l.Code, fl.Dir)
 		}
 		if l.Path == "" {
 			l.Path = filepath.Join("content", l.Code)
@@ -180,7 +184,7 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 			l.Path = filepath.Join(root, l.Path)
 		}
 		if st, err := os.Stat(l.Path); err != nil || !st.IsDir() {
-			bad(line("locales"), "config-locale-folder", "locale %s: folder %s does not exist", l.Code, l.Path)
+			bad(entry("path"), "config-locale-folder", "locale %s: folder %s does not exist", l.Code, l.Path)
 		}
 		s.Locales = append(s.Locales, l)
 	}
@@ -191,8 +195,13 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 		bad(line("defaultLocale"), "config-bad-locale", "defaultLocale %s is not one of the locales", s.DefaultLocale)
 	}
 	var ms []moniker.Moniker
-	for _, fm := range f.Monikers {
+	at := -1 // the line of the first moniker entry the catalog rejects
+	for i, fm := range f.Monikers {
+		entry := entryLines(&node, "monikers", i, knownMonikerKeys, &diags)
 		ms = append(ms, moniker.Moniker{Name: strings.ToLower(fm.Name), Display: fm.Display, Product: fm.Product})
+		if _, err := moniker.NewCatalog(ms); err != nil && at < 0 {
+			at = entry("name")
+		}
 	}
 	if len(ms) == 0 {
 		// A site without clouds still has one variant of every page.
@@ -200,7 +209,10 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 	}
 	cat, err := moniker.NewCatalog(ms)
 	if err != nil {
-		bad(line("monikers"), "config-bad-moniker", "%v", err)
+		if at < 0 {
+			at = line("monikers")
+		}
+		bad(at, "config-bad-moniker", "%v", err)
 		return nil, diags
 	}
 	s.Monikers = cat
@@ -257,4 +269,63 @@ func yamlLine(err error) (int, string) {
 		}
 	}
 	return n, msg
+}
+
+// checkBaseURL says what is wrong with a baseURL ("" when nothing): it must
+// be an absolute http(s) URL, since every canonical link, sitemap entry and
+// the stylesheet's path derive from it (`example.netlify.app` without a
+// scheme used to break the stylesheet link of every page).
+func checkBaseURL(raw string) string {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return "is not a URL: " + strings.TrimPrefix(err.Error(), "parse "+fmt.Sprintf("%q", raw)+": ")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "must be an absolute http(s) URL such as https://docs.example.com/"
+	case u.Host == "" || u.Opaque != "":
+		return "has no host; write it as https://host/path/"
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return "must not have a query, a fragment or a user name"
+	}
+	return ""
+}
+
+var (
+	knownLocaleKeys  = map[string]bool{"code": true, "name": true, "dir": true, "path": true}
+	knownMonikerKeys = map[string]bool{"name": true, "display": true, "product": true}
+)
+
+// entryLines finds entry i of the list under key, warns about its unknown
+// keys (a typo such as "dirr:" would be ignored silently) and returns the
+// line of one of its fields (the entry's own line when the field is
+// missing), so that a problem is reported at the entry that has it.
+func entryLines(doc *yaml.Node, key string, i int, known map[string]bool, diags *[]diag.Diagnostic) func(field string) int {
+	var entry *yaml.Node
+	if len(doc.Content) > 0 {
+		m := doc.Content[0]
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			if m.Content[j].Value == key && m.Content[j+1].Kind == yaml.SequenceNode && i < len(m.Content[j+1].Content) {
+				entry = m.Content[j+1].Content[i]
+			}
+		}
+	}
+	if entry == nil {
+		return func(string) int { return keyLine(doc, key) }
+	}
+	if entry.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(entry.Content); j += 2 {
+			if k := entry.Content[j]; !known[k.Value] {
+				*diags = append(*diags, diag.Diagnostic{Pos: diag.Pos{File: FileName, Line: k.Line, Col: k.Column}, Severity: diag.Warning,
+					Code: "config-unknown-key", Message: fmt.Sprintf("unknown key %q in a %s entry is ignored", k.Value, key)})
+			}
+		}
+	}
+	return func(field string) int {
+		for j := 0; j+1 < len(entry.Content); j += 2 {
+			if entry.Content[j].Value == field {
+				return entry.Content[j].Line
+			}
+		}
+		return entry.Line
+	}
 }
