@@ -11,6 +11,7 @@ func builtins(d *Dialect) []Extender {
 		imageExt{},
 		gfmExt{},
 		tableExt{},
+		strikeExt{},
 		rowExt{},
 		pivotExt{},
 		noLocExt{},

@@ -10,8 +10,9 @@ import (
 
 // Triple-colon extensions (`:::image ...:::`, `::: zone ...`, `:::row:::`)
 // share one attribute syntax: name="value" pairs separated by spaces, the
-// name letters, digits and '-', lower-cased; values in double quotes; a
-// name alone has an empty value; a name given twice is an error.
+// name letters, digits and '-', lower-cased; values in double quotes,
+// spaces allowed around '=' (as DocFX allows them); a name alone has
+// an empty value; a name given twice is an error.
 
 // colonAttrs is the attribute list of one triple-colon token.
 type colonAttrs struct {
@@ -45,8 +46,9 @@ func parseColonAttrs(s string) (colonAttrs, error) {
 		}
 		name := strings.ToLower(s[i:j])
 		val := ""
-		if j < len(s) && s[j] == '=' {
-			j++
+		k := skipBlanks(s, j)
+		if k < len(s) && s[k] == '=' {
+			j = skipBlanks(s, k+1)
 			if j >= len(s) || s[j] != '"' {
 				return a, fmt.Errorf("the value of %q must be enclosed in double quotes", name)
 			}
@@ -64,6 +66,13 @@ func parseColonAttrs(s string) (colonAttrs, error) {
 		a.vals[name] = val
 		i = j
 	}
+}
+
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 func isNameByte(c byte) bool {

@@ -40,7 +40,7 @@ type Extender interface {
 func New(cat *moniker.Catalog) *Dialect {
 	d := &Dialect{catalog: cat}
 	d.md = goldmark.New(
-		goldmark.WithExtensions(extension.Strikethrough, extension.Linkify),
+		goldmark.WithExtensions(extension.Linkify),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	d.extenders = builtins(d)
