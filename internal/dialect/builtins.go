@@ -4,7 +4,7 @@ package dialect
 func builtins(d *Dialect) []Extender {
 	return []Extender{
 		zoneExt{d},
-		includeExt{},
+		includeExt{d},
 		headingExt{},
 		linkExt{},
 		quoteExt{},

@@ -27,6 +27,9 @@ type Dialect struct {
 	md        goldmark.Markdown
 	catalog   *moniker.Catalog
 	extenders []Extender
+	// inline reads files included inline: paragraphs only, every inline
+	// construct (DocFX's inline-only pipeline).
+	inline parser.Parser
 }
 
 // Extender adds a construct to the dialect: parsers and transformers to the
@@ -44,10 +47,44 @@ func New(cat *moniker.Catalog) *Dialect {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	d.extenders = builtins(d)
+	d.inline = parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+		parser.WithInlineParsers(append(parser.DefaultInlineParsers(), util.Prioritized(extension.NewLinkifyParser(), 999))...),
+	)
 	for _, e := range d.extenders {
 		e.ExtendParser(d.md.Parser())
+		e.ExtendParser(inlineOnly{d.inline})
 	}
 	return d
+}
+
+// inlineOnly is a parser that takes only inline parsers and AST
+// transformers from the options extensions add.
+type inlineOnly struct{ p parser.Parser }
+
+func (p inlineOnly) AddOptions(opts ...parser.Option) {
+	for _, o := range opts {
+		c := parser.NewConfig()
+		o.SetParserOption(c)
+		if len(c.BlockParsers) == 0 && len(c.ParagraphTransformers) == 0 {
+			p.p.AddOptions(o)
+		}
+	}
+}
+
+func (p inlineOnly) AddOption(o parser.Option) { p.AddOptions(o) }
+func (p inlineOnly) Parse(r text.Reader, opts ...parser.ParseOption) ast.Node {
+	return p.p.Parse(r, opts...)
+}
+
+// inlineAST is doc read as an inline include reads it, parsed once.
+func (d *Dialect) inlineAST(doc *Doc) ast.Node {
+	doc.inlineOnce.Do(func() {
+		pc := parser.NewContext()
+		pc.Set(docKey, doc)
+		doc.inlineRoot = d.inline.Parse(text.NewReader(doc.Source), parser.WithContext(pc))
+	})
+	return doc.inlineRoot
 }
 
 // Catalog is the site's monikers.
@@ -70,6 +107,8 @@ type Doc struct {
 	Includes   []IncludeAt
 	lineStarts []int
 	linesOnce  sync.Once
+	inlineRoot ast.Node
+	inlineOnce sync.Once
 }
 
 // IncludeAt is a block include of a Doc.

@@ -26,6 +26,7 @@ type IncludeRef struct {
 	Path   string
 	Inline bool
 	Offset int
+	Length int // of the token in the source
 }
 
 // InlineInclude is the inline form (inside a paragraph).
@@ -95,6 +96,9 @@ func scanInclude(s []byte) (title, path string, n int, ok bool) {
 		k += e + 1
 	} else {
 		for k < len(s) && s[k] != ')' && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' {
+			if s[k] == '\\' && k+1 < len(s) && s[k+1] != '\n' {
+				k++
+			}
 			k++
 		}
 		path = string(s[start:k])
@@ -106,6 +110,8 @@ func scanInclude(s []byte) (title, path string, n int, ok bool) {
 	if k+1 >= len(s) || s[k] != ')' || s[k+1] != ']' {
 		return "", "", 0, false
 	}
+	// Backslash escapes in the path are Markdown's: a\(1\).md names a(1).md.
+	path = string(util.UnescapePunctuations([]byte(path)))
 	return strings.TrimSpace(tb.String()), path, k + 2, true
 }
 
@@ -126,7 +132,7 @@ func (includeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	if !ok || strings.TrimSpace(string(line[pos+n:])) != "" {
 		return nil, parser.NoChildren // inline include, or not one at all
 	}
-	inc := &Include{IncludeRef: IncludeRef{Title: title, Path: path, Offset: seg.Start + pos}}
+	inc := &Include{IncludeRef: IncludeRef{Title: title, Path: path, Offset: seg.Start + pos, Length: n}}
 	if path == "" {
 		report(pc, inc.Offset, diag.Error, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
 	}
@@ -151,7 +157,7 @@ func (includeInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.C
 	if !ok {
 		return nil
 	}
-	inc := &InlineInclude{IncludeRef: IncludeRef{Title: title, Path: path, Inline: true, Offset: seg.Start}}
+	inc := &InlineInclude{IncludeRef: IncludeRef{Title: title, Path: path, Inline: true, Offset: seg.Start, Length: n}}
 	if path == "" {
 		report(pc, seg.Start, diag.Error, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
 	}
@@ -159,7 +165,7 @@ func (includeInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.C
 	return inc
 }
 
-type includeExt struct{}
+type includeExt struct{ d *Dialect }
 
 func (includeExt) ExtendParser(p parser.Parser) {
 	p.AddOptions(
@@ -168,11 +174,14 @@ func (includeExt) ExtendParser(p parser.Parser) {
 	)
 }
 
-func (includeExt) RenderFuncs(st *State) []util.PrioritizedValue {
-	return []util.PrioritizedValue{util.Prioritized(includeRenderer{st}, 100)}
+func (e includeExt) RenderFuncs(st *State) []util.PrioritizedValue {
+	return []util.PrioritizedValue{util.Prioritized(includeRenderer{st, e.d}, 100)}
 }
 
-type includeRenderer struct{ st *State }
+type includeRenderer struct {
+	st *State
+	d  *Dialect
+}
 
 func (r includeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindInclude, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -202,22 +211,31 @@ func (r includeRenderer) render(w util.BufWriter, inc *IncludeRef) error {
 	}
 	for _, d := range st.stack {
 		if d.Rel == target.Rel {
+			// As DocFX: a warning, and the repeated include is shown as
+			// written; the page itself is fine.
 			chain := make([]string, 0, len(st.stack)+1)
 			for _, x := range st.stack {
 				chain = append(chain, x.Rel)
 			}
 			chain = append(chain, target.Rel)
-			st.Env.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "circular-reference",
-				Message: fmt.Sprintf("include cycle: %s; remove one of these includes", strings.Join(chain, " --> "))})
+			st.Env.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "circular-reference",
+				Message: fmt.Sprintf("include cycle: %s; the last include is shown as text; remove one of these includes", strings.Join(chain, " --> "))})
+			_, _ = w.Write(util.EscapeHTML(cur.Source[inc.Offset : inc.Offset+inc.Length]))
+			if !inc.Inline {
+				_ = w.WriteByte('\n')
+			}
 			return nil
 		}
 	}
 	if !inc.Inline {
 		return st.renderNested(w, target, target.AST)
 	}
-	// Inline: the inline content of each paragraph, joined by spaces.
+	// Inline: the file read as one run of text, as DocFX reads it: its
+	// block syntax (headings, lists) stays text; paragraphs are joined by
+	// spaces.
 	first := true
-	for c := target.AST.FirstChild(); c != nil; c = c.NextSibling() {
+	root := r.d.inlineAST(target)
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() != ast.KindParagraph && c.Kind() != ast.KindTextBlock {
 			continue
 		}
