@@ -117,7 +117,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	stop := func() {}
+	if !check {
+		stop = cancelOnInterrupt(stderr, *out)
+	}
 	res := build.Run(build.Options{Site: *site, Out: *out, Strict: *strict, NoWrite: check, Workers: *workers})
+	stop()
 	if check {
 		promote(res)
 	}

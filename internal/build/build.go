@@ -44,6 +44,10 @@ type Result struct {
 	Elapsed  time.Duration
 	// Files is every output file's relative path (for serve and tests).
 	Files []string
+	// Written is how many files a build wrote or copied into its output
+	// folder; Unchanged how many it kept from the previous site (same bytes,
+	// or a resource whose source did not change).
+	Written, Unchanged int
 }
 
 // Failed reports whether the build must be treated as failed.
@@ -53,8 +57,12 @@ func (r *Result) Failed(strict bool) bool {
 
 // Summary is the one-line report printed after the diagnostics.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("%d pages, %d locales, %d monikers, %d documents, %d warnings, %d errors, %s",
-		r.Pages, r.Locales, r.Monikers, r.Outputs, r.Warnings, r.Errors, r.Elapsed.Round(time.Millisecond))
+	files := ""
+	if r.Written+r.Unchanged > 0 {
+		files = fmt.Sprintf(" (%d files written, %d unchanged)", r.Written, r.Unchanged)
+	}
+	return fmt.Sprintf("%d pages, %d locales, %d monikers, %d documents, %d warnings, %d errors, %s%s",
+		r.Pages, r.Locales, r.Monikers, r.Outputs, r.Warnings, r.Errors, r.Elapsed.Round(time.Millisecond), files)
 }
 
 // Run builds the site. The output folder is replaced only when the build
@@ -79,6 +87,10 @@ func Run(opts Options) *Result {
 		} else if err := out.Commit(); err != nil {
 			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
 			return b.result(start)
+		} else {
+			written, linked, copied := out.Stats()
+			res.Written, res.Unchanged = written+copied, linked
+			res.Elapsed = time.Since(start)
 		}
 	}
 	return res

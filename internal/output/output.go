@@ -2,22 +2,49 @@
 // temporary folder next to the output folder and swaps it in only when the
 // whole build succeeded, so a failed or interrupted build leaves the
 // previous site untouched.
+//
+// A rebuild writes only what changed. The previous site's manifest
+// (ManifestName) says what each of its files holds; a file whose new bytes
+// are the same, or a resource whose source has not changed, becomes a hard
+// link to the previous site's file in the new tree instead of being written
+// again, and a changed resource is copied by the kernel (reflink where the
+// file system has it, else copy_file_range). Files are always created
+// anew, never written through an existing name, so the previous site's
+// files are never modified: until the swap the previous site is exactly as
+// it was, and after it the new one is complete. Files the new build does
+// not write are simply not in the new tree (stale files disappear with the
+// old tree).
 package output
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Dir is an output folder being written.
 type Dir struct {
-	final string
-	tmp   string
-	mu    sync.Mutex
-	made  map[string]bool
+	final  string
+	tmp    string
+	prev   manifest // the previous site's; nil on a first build
+	unlock func()   // releases the lock on tmp that keeps other builds from removing it
+
+	// state guards the folder's life: writes hold it shared, Commit and
+	// Cancel exclusively, so a cancelled build can remove its folder without
+	// a writer re-creating it, and never after it was swapped in.
+	state     sync.RWMutex
+	cancelled bool
+	committed bool
+
+	mu   sync.Mutex
+	made map[string]bool
+	next manifest
+
+	written, linked, copied atomic.Int64
 
 	// Queued writes: a page is handed over and written by one of a few
 	// writer goroutines, so that rendering goes on while the file system
@@ -37,6 +64,67 @@ type queued struct {
 
 // writers is how many files are written at once.
 const writers = 4
+
+// tmpInfix names the temporary folders: ".<out>.building-NNNN" beside the
+// output folder.
+const tmpInfix = ".building-"
+
+// Begin starts writing a new version of the folder out. Temporary folders
+// that earlier, interrupted builds left beside it are removed first.
+func Begin(out string) (*Dir, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	removeLeftovers(abs)
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+tmpInfix)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
+	}
+	os.Chmod(tmp, 0o755) // MkdirTemp makes it private; a site is read by web servers
+	unlock, _ := lockDir(tmp)
+	d := &Dir{final: abs, tmp: tmp, unlock: unlock, made: map[string]bool{}, next: manifest{}}
+	if st, err := os.Stat(abs); err == nil && st.IsDir() {
+		d.prev = loadManifest(abs)
+	}
+	register(d)
+	pause("begin")
+	return d, nil
+}
+
+// removeLeftovers deletes the temporary folders of earlier builds of out
+// that were killed (or whose machine went down) before they could clean
+// up. A folder another running build holds its lock on is left alone.
+func removeLeftovers(out string) {
+	prefix := "." + filepath.Base(out) + tmpInfix
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(filepath.Dir(out), e.Name())
+		if unlock, ok := lockDir(p); ok {
+			removeAll(p)
+			unlock()
+		}
+	}
+}
+
+// Path is the final folder.
+func (d *Dir) Path() string { return d.final }
+
+// Stats says how many files the build wrote, linked unchanged from the
+// previous site, and copied from resources.
+func (d *Dir) Stats() (written, linked, copied int) {
+	return int(d.written.Load()), int(d.linked.Load()), int(d.copied.Load())
+}
 
 // Queue writes data to rel in the background and calls done (if not nil)
 // once data is no longer needed. Errors are reported by Wait.
@@ -74,48 +162,140 @@ func (d *Dir) Wait() error {
 	return d.err
 }
 
-// Begin starts writing a new version of the folder out.
-func Begin(out string) (*Dir, error) {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return nil, err
-	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".building-")
-	if err != nil {
-		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
-	}
-	return &Dir{final: abs, tmp: tmp, made: map[string]bool{}}, nil
-}
-
-// Path is the final folder.
-func (d *Dir) Path() string { return d.final }
+var errCancelled = fmt.Errorf("build cancelled")
 
 // Write stores one file; rel uses forward slashes. Safe for concurrent use.
+// When the previous site has the same bytes at rel, its file is linked
+// instead.
 func (d *Dir) Write(rel string, data []byte) error {
-	p, err := d.path(rel)
+	if err := d.write(rel, data); err != nil {
+		return err
+	}
+	pause("write")
+	return nil
+}
+
+func (d *Dir) write(rel string, data []byte) error {
+	d.state.RLock()
+	defer d.state.RUnlock()
+	if d.cancelled {
+		return errCancelled
+	}
+	clean, p, err := d.path(rel)
 	if err != nil {
 		return err
 	}
-	return writeFile(p, data)
+	h := sum(data)
+	if e, ok := d.prev[clean]; ok && e.src == "" && e.hash == h && e.size == int64(len(data)) {
+		if d.reuse(clean, p, e) {
+			return nil
+		}
+	}
+	mtime, err := writeFile(p, data)
+	if err != nil {
+		return err
+	}
+	d.record(clean, entry{size: int64(len(data)), mtime: mtime, hash: h})
+	d.written.Add(1)
+	return nil
 }
 
-// Copy copies the file src to rel.
+// Copy copies the file src to rel: a link to the previous site's copy when
+// src has not changed since, else a copy made by the kernel.
 func (d *Dir) Copy(rel, src string) error {
-	data, err := os.ReadFile(src)
+	d.state.RLock()
+	defer d.state.RUnlock()
+	if d.cancelled {
+		return errCancelled
+	}
+	clean, p, err := d.path(rel)
 	if err != nil {
 		return err
 	}
-	return d.Write(rel, data)
+	si, ok := statFile(src)
+	if !ok {
+		_, err := os.Stat(src)
+		if err == nil {
+			err = fmt.Errorf("%s is not a regular file", src)
+		}
+		return err
+	}
+	if e, ok := d.prev[clean]; ok && e.src == src && e.srcSize == si.size && e.srcMtime == si.mtime && e.srcIno == si.ino {
+		if d.reuse(clean, p, e) {
+			return nil
+		}
+	}
+	size, mtime, err := copyFile(p, src)
+	if err != nil {
+		return err
+	}
+	d.record(clean, entry{size: size, mtime: mtime, src: src, srcSize: si.size, srcMtime: si.mtime, srcIno: si.ino})
+	d.copied.Add(1)
+	return nil
 }
 
-func (d *Dir) path(rel string) (string, error) {
+// reuse links the previous site's file for rel into the new tree, if it is
+// still the file the manifest describes (not edited or replaced by hand).
+func (d *Dir) reuse(rel, p string, e entry) bool {
+	old := filepath.Join(d.final, filepath.FromSlash(rel))
+	fi, ok := statFile(old)
+	if !ok || fi.size != e.size || fi.mtime != e.mtime {
+		return false
+	}
+	if link(old, p) != nil {
+		return false
+	}
+	d.record(rel, e)
+	d.linked.Add(1)
+	return true
+}
+
+func (d *Dir) record(rel string, e entry) {
+	d.mu.Lock()
+	d.next[rel] = e
+	d.mu.Unlock()
+}
+
+// copyFile copies src to the new file dst with the kernel's help: a reflink
+// where the file system shares blocks, else copy_file_range (what
+// (*os.File).ReadFrom uses between regular files on Linux), so the bytes
+// never pass through user space.
+func copyFile(dst, src string) (size, mtime int64, err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer in.Close()
+	out, err := createFile(dst)
+	if err != nil {
+		return 0, 0, err
+	}
+	if clone(out, in) != nil {
+		if _, err := io.Copy(out, in); err != nil {
+			out.Close()
+			return 0, 0, err
+		}
+	}
+	st, err := out.Stat()
+	if err != nil {
+		out.Close()
+		return 0, 0, err
+	}
+	if err := out.Close(); err != nil {
+		return 0, 0, err
+	}
+	return st.Size(), st.ModTime().UnixNano(), nil
+}
+
+// path checks rel, creates its folder in the new tree and returns its
+// clean slash form and the path to create.
+func (d *Dir) path(rel string) (string, string, error) {
 	clean := filepath.Clean(filepath.FromSlash(rel))
 	if filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("refusing to write %q outside the output folder", rel)
+		return "", "", fmt.Errorf("refusing to write %q outside the output folder", rel)
+	}
+	if clean == ManifestName {
+		return "", "", fmt.Errorf("%s is docloom's own file in the output folder", rel)
 	}
 	p := filepath.Join(d.tmp, clean)
 	dir := filepath.Dir(p)
@@ -127,81 +307,12 @@ func (d *Dir) path(rel string) (string, error) {
 		// mkdir call, not MkdirAll's stat-then-mkdir walk.
 		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return "", err
+				return "", "", err
 			}
 		}
 		d.mu.Lock()
 		d.made[dir] = true
 		d.mu.Unlock()
 	}
-	return p, nil
-}
-
-// Abort removes the temporary folder; the previous output stays.
-func (d *Dir) Abort() {
-	d.Wait()
-	removeAll(d.tmp)
-}
-
-// Commit swaps the new folder in: the old output is moved aside, the new
-// one renamed into place, then the old one removed. Both renames are within
-// one parent folder, so each is atomic.
-func (d *Dir) Commit() error {
-	if err := d.Wait(); err != nil {
-		d.Abort()
-		return err
-	}
-	old := ""
-	if _, err := os.Stat(d.final); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.final, old); err != nil {
-			d.Abort()
-			return fmt.Errorf("cannot move the previous output aside: %w", err)
-		}
-	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		if old != "" {
-			os.Rename(old, d.final)
-		}
-		d.Abort()
-		return fmt.Errorf("cannot move the new output into place: %w", err)
-	}
-	if old != "" {
-		removeAll(old)
-	}
-	return nil
-}
-
-// removeAll deletes a tree with a few goroutines, one top-level entry at a
-// time: deleting a large site is bound by file-system latency, not CPU.
-func removeAll(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		os.RemoveAll(dir)
-		return
-	}
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				os.RemoveAll(p)
-			}
-		}()
-	}
-	for _, e := range entries {
-		if e.IsDir() {
-			sub, _ := os.ReadDir(filepath.Join(dir, e.Name()))
-			for _, s := range sub {
-				jobs <- filepath.Join(dir, e.Name(), s.Name())
-			}
-		} else {
-			jobs <- filepath.Join(dir, e.Name())
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	os.RemoveAll(dir)
+	return filepath.ToSlash(clean), p, nil
 }

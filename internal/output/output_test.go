@@ -3,31 +3,224 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
-func TestAbortKeepsPreviousOutput(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
+func build(t *testing.T, out string, files map[string]string, copies map[string]string) *Dir {
+	t.Helper()
 	d, err := Begin(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.Write("a/index.html", []byte("v1"))
+	for rel, data := range files {
+		if err := d.Write(rel, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for rel, src := range copies {
+		if err := d.Copy(rel, src); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+func ino(t *testing.T, p string) uint64 {
+	t.Helper()
+	fi, ok := statFile(p)
+	if !ok {
+		t.Fatalf("%s: not a file", p)
+	}
+	return fi.ino
+}
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func assertNoLeftovers(t *testing.T, out string) {
+	t.Helper()
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != filepath.Base(out) && strings.HasPrefix(e.Name(), "."+filepath.Base(out)) {
+			t.Errorf("left beside the output: %s", e.Name())
+		}
+	}
+}
+
+func TestAbortKeepsPreviousOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"a/index.html": "v1"}, nil)
 	d2, _ := Begin(out)
 	d2.Write("a/index.html", []byte("v2"))
 	d2.Abort()
-	got, _ := os.ReadFile(filepath.Join(out, "a/index.html"))
-	if string(got) != "v1" {
+	if got := read(t, filepath.Join(out, "a/index.html")); got != "v1" {
 		t.Fatalf("after an aborted build the output holds %q, want the previous v1", got)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Fatalf("temporary folders left behind: %v", entries)
-	}
+	assertNoLeftovers(t, out)
 	if err := d2.Write("../escape", nil); err == nil {
 		t.Fatal("writing outside the output folder must fail")
+	}
+}
+
+// TestRebuildWritesOnlyWhatChanged: unchanged files and resources are the
+// previous site's files (hard links, no bytes written), a changed file is
+// a new file (the previous one is never written through), and a file the
+// new build does not write is gone.
+func TestRebuildWritesOnlyWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	img := filepath.Join(dir, "logo.png")
+	os.WriteFile(img, []byte("PNG1"), 0o644)
+	build(t, out, map[string]string{"same.html": "same", "edited.html": "old", "stale.html": "gone"},
+		map[string]string{"media/logo.png": img})
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("output folder mode %v, want 0755 (readable by a web server)", fi.Mode())
+	}
+	sameIno, editedIno, imgIno := ino(t, out+"/same.html"), ino(t, out+"/edited.html"), ino(t, out+"/media/logo.png")
+	oldEdited, _ := os.Open(out + "/edited.html") // a reader of the previous site
+
+	d := build(t, out, map[string]string{"same.html": "same", "edited.html": "new"}, map[string]string{"media/logo.png": img})
+	if w, l, c := d.Stats(); w != 1 || l != 2 || c != 0 {
+		t.Errorf("written %d, linked %d, copied %d; want 1, 2, 0", w, l, c)
+	}
+	if ino(t, out+"/same.html") != sameIno || ino(t, out+"/media/logo.png") != imgIno {
+		t.Error("an unchanged file was written again instead of kept")
+	}
+	if ino(t, out+"/edited.html") == editedIno || read(t, out+"/edited.html") != "new" {
+		t.Error("the edited file was not replaced by a new one")
+	}
+	buf := make([]byte, 8)
+	n, _ := oldEdited.Read(buf)
+	oldEdited.Close()
+	if string(buf[:n]) != "old" {
+		t.Errorf("the previous site's file was written through: it reads %q", buf[:n])
+	}
+	if _, err := os.Stat(out + "/stale.html"); !os.IsNotExist(err) {
+		t.Error("a file the new build did not write is still there")
+	}
+	assertNoLeftovers(t, out)
+
+	// A changed resource is copied anew; one edited by hand in the output is
+	// not trusted.
+	os.WriteFile(img, []byte("PNG2, longer"), 0o644)
+	os.WriteFile(out+"/same.html", []byte("hand"), 0o644)
+	// The edit comes later than the build (file times are coarse: within a
+	// few milliseconds they may not move).
+	later := time.Now().Add(time.Second)
+	os.Chtimes(out+"/same.html", later, later)
+	d = build(t, out, map[string]string{"same.html": "same", "edited.html": "new"}, map[string]string{"media/logo.png": img})
+	if w, l, c := d.Stats(); w != 1 || l != 1 || c != 1 {
+		t.Errorf("written %d, linked %d, copied %d; want 1, 1, 1", w, l, c)
+	}
+	if got := read(t, out+"/media/logo.png"); got != "PNG2, longer" {
+		t.Errorf("changed resource reads %q", got)
+	}
+	if got := read(t, out+"/same.html"); got != "same" {
+		t.Errorf("a file edited by hand in the output was kept: %q", got)
+	}
+}
+
+// TestBrokenManifest: a manifest that cannot be read makes the build write
+// everything, never fail.
+func TestBrokenManifest(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"a.html": "a"}, nil)
+	os.WriteFile(filepath.Join(out, ManifestName), []byte("docloom-manifest 1\nw x y\tz\n"), 0o644)
+	d := build(t, out, map[string]string{"a.html": "a"}, nil)
+	if w, l, _ := d.Stats(); w != 1 || l != 0 {
+		t.Errorf("written %d, linked %d; want 1, 0", w, l)
+	}
+	if err := d.Write(ManifestName, nil); err == nil {
+		t.Error("a page may not overwrite the manifest")
+	}
+}
+
+// TestLeftoversRemoved: temporary folders of killed builds go at the next
+// build; the folder of a build still running (it holds its lock) stays.
+func TestLeftoversRemoved(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	dead := filepath.Join(dir, ".public.building-123")
+	os.MkdirAll(filepath.Join(dead, "en-us"), 0o755)
+	os.WriteFile(filepath.Join(dead, "en-us", "x.html"), []byte("half"), 0o644)
+	old := filepath.Join(dir, ".public.building-456.old")
+	os.MkdirAll(old, 0o755)
+	other := filepath.Join(dir, ".other.building-1") // another output's
+	os.MkdirAll(other, 0o755)
+
+	running, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A second process would see running's folder locked: flock locks are
+	// per open file, so a second descriptor in this process sees it too.
+	if _, ok := lockDir(running.tmp); ok {
+		t.Skip("flock not enforced on this file system")
+	}
+	build(t, out, map[string]string{"a.html": "a"}, nil)
+	for _, p := range []string{dead, old} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s not removed", p)
+		}
+	}
+	if _, err := os.Stat(running.tmp); err != nil {
+		t.Errorf("the running build's folder was removed: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another output's folder was removed")
+	}
+	running.Abort()
+	assertNoLeftovers(t, out)
+}
+
+// TestCancel: after Cancel nothing more is written and the temporary
+// folder is gone; the previous site stays.
+func TestCancel(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"a.html": "v1"}, nil)
+	d, _ := Begin(out)
+	d.Write("a.html", []byte("v2"))
+	Cancel()
+	if err := d.Write("b/c.html", []byte("x")); err == nil {
+		t.Error("a write after Cancel succeeded")
+	}
+	if err := d.Commit(); err == nil {
+		t.Error("a cancelled build was committed")
+	}
+	if got := read(t, out+"/a.html"); got != "v1" {
+		t.Errorf("output holds %q after a cancelled build", got)
+	}
+	assertNoLeftovers(t, out)
+}
+
+func TestExchangeIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	os.Mkdir(a, 0o755)
+	os.Mkdir(b, 0o755)
+	os.WriteFile(a+"/x", []byte("a"), 0o644)
+	ok, err := exchange(a, b)
+	if !ok {
+		t.Skip("no atomic exchange on this system")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read(t, b+"/x") != "a" {
+		t.Error("not exchanged")
+	}
+	if _, err := os.Stat(a + "/x"); err == nil {
+		t.Error("not exchanged")
 	}
 }

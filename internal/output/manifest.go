@@ -1,0 +1,138 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// ManifestName is the file, at the root of every output folder, that
+// records what docloom wrote there: for each file its size and
+// modification time as written, and either a hash of its bytes (generated
+// files) or the identity of the source it was copied from (resources). The
+// next build uses it to link files whose bytes did not change instead of
+// writing them again. It is swapped in with the tree it describes, so it
+// never disagrees with it; a missing or unreadable manifest only makes the
+// next build write everything.
+const ManifestName = ".docloom-manifest"
+
+const manifestHeader = "docloom-manifest 1"
+
+// entry is one output file in the manifest.
+type entry struct {
+	size  int64 // bytes of the output file
+	mtime int64 // its modification time (ns) as written: a file changed by hand since is not reused
+	// Generated files: the first 16 bytes of the SHA-256 of their bytes.
+	hash [16]byte
+	// Copied resources: the source and its size, modification time and
+	// inode when copied.
+	src      string
+	srcSize  int64
+	srcMtime int64
+	srcIno   uint64
+}
+
+type manifest map[string]entry
+
+func sum(data []byte) [16]byte {
+	full := sha256.Sum256(data)
+	var h [16]byte
+	copy(h[:], full[:16])
+	return h
+}
+
+// loadManifest reads the manifest of the output folder dir; nil when there
+// is none or it cannot be trusted.
+func loadManifest(dir string) manifest {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil
+	}
+	header, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(header) != manifestHeader {
+		return nil
+	}
+	m := manifest{}
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		rel, e, ok := parseEntry(string(line))
+		if !ok {
+			return nil
+		}
+		m[rel] = e
+	}
+	return m
+}
+
+// Lines: "w SIZE MTIME HASH\tREL" for written files,
+// "c SIZE MTIME SRCSIZE SRCMTIME SRCINO\tREL\tSRC" for copies.
+func parseEntry(line string) (string, entry, bool) {
+	head, tail, ok := strings.Cut(line, "\t")
+	if !ok {
+		return "", entry{}, false
+	}
+	f := strings.Fields(head)
+	var e entry
+	num := func(s string) int64 {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			ok = false
+		}
+		return n
+	}
+	switch {
+	case len(f) == 4 && f[0] == "w":
+		e.size, e.mtime = num(f[1]), num(f[2])
+		h, err := hex.DecodeString(f[3])
+		if err != nil || len(h) != len(e.hash) {
+			return "", entry{}, false
+		}
+		copy(e.hash[:], h)
+		return tail, e, ok
+	case len(f) == 6 && f[0] == "c":
+		e.size, e.mtime = num(f[1]), num(f[2])
+		e.srcSize, e.srcMtime = num(f[3]), num(f[4])
+		e.srcIno = uint64(num(f[5]))
+		rel, src, found := strings.Cut(tail, "\t")
+		if !found || src == "" {
+			return "", entry{}, false
+		}
+		e.src = src
+		return rel, e, ok
+	}
+	return "", entry{}, false
+}
+
+// write stores the manifest as the file path.
+func (m manifest) write(path string) error {
+	rels := make([]string, 0, len(m))
+	for rel := range m {
+		if strings.ContainsAny(rel, "\t\n") || strings.ContainsAny(m[rel].src, "\t\n") {
+			continue // not representable: rewritten by the next build
+		}
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	fmt.Fprintln(w, manifestHeader)
+	for _, rel := range rels {
+		e := m[rel]
+		if e.src == "" {
+			fmt.Fprintf(w, "w %d %d %x\t%s\n", e.size, e.mtime, e.hash, rel)
+		} else {
+			fmt.Fprintf(w, "c %d %d %d %d %d\t%s\t%s\n", e.size, e.mtime, e.srcSize, e.srcMtime, e.srcIno, rel, e.src)
+		}
+	}
+	w.Flush()
+	_, err := writeFile(path, b.Bytes())
+	return err
+}
