@@ -94,17 +94,16 @@ func inject(page []byte) []byte {
 
 // ServeHTTP answers one request from the in-memory output.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(w, r) {
+		return
+	}
+	setHeaders(w.Header(), s.headers, r.URL.Path)
 	switch r.URL.Path {
 	case EventsPath:
 		s.hub.ServeHTTP(w, r)
 		return
 	case LiveReloadPath:
 		s.write(w, r, http.StatusOK, "livereload.js", s.client)
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	rel := OutputPath(r.URL.EscapedPath(), r.URL.Path)

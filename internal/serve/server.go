@@ -57,6 +57,8 @@ type Server struct {
 
 	http  *http.Server
 	watch *watcher
+	// headers are the production response headers (netlify.toml).
+	headers []headerRule
 
 	pmu     sync.Mutex
 	pending map[string]struct{}
@@ -95,6 +97,9 @@ func Start(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("the site folder %s does not exist or is not a folder", opts.Site)
 	}
 	s.root = root
+	if s.headers, err = loadHeaders(root); err != nil {
+		fmt.Fprintf(s.log, "docloom: warning: %v\n", err)
+	}
 	if s.client, err = bundleClient(); err != nil {
 		return nil, err
 	}
@@ -127,6 +132,9 @@ func Start(opts Options) (*Server, error) {
 	go s.rebuildLoop()
 
 	fmt.Fprintf(s.log, "docloom: serving %s at %s (Ctrl+C to stop)\n", s.root, s.url)
+	if !isLoopback(s.opts.Bind) {
+		fmt.Fprintf(s.log, "docloom: warning: listening on %s, not on loopback: anyone who can reach this machine can read the preview, drafts included\n", s.opts.Bind)
+	}
 	return s, nil
 }
 
