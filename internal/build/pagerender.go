@@ -230,11 +230,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		d.Canonical = b.absURL(b.pageURL(b.site.DefaultLocale, m, p.Rel))
 	}
 	if d.MachineTranslated {
-		if def := b.defaultLocale(); def != nil {
-			if _, ok := def.byRel[p.Rel]; ok {
-				d.SourceURL = b.pageURL(def.Locale.Code, m, p.Rel)
-			}
-		}
+		d.SourceURL, d.MachineTranslated = b.englishURL(l, p, m)
 	}
 	for _, other := range b.locales {
 		op, ok := other.byRel[p.Rel]
@@ -319,4 +315,35 @@ func (b *builder) writeRedirectPages() {
 	for _, l := range b.locales {
 		b.write(l.Locale.Code+"/index.html", page(target(l.Locale.Code)))
 	}
+}
+
+// englishURL is where a machine-translated page's "read the English
+// version" link goes: the page in the site's English locale (in the same
+// cloud), else on Learn through rootLinks when the site has no English
+// copy of it. A page of an English locale is not shown as translated.
+func (b *builder) englishURL(l *localeSet, p *Page, m int) (string, bool) {
+	if isEnglish(l.Locale.Code) {
+		return "", false
+	}
+	var en *localeSet
+	for _, other := range b.locales {
+		if other != l && isEnglish(other.Locale.Code) && (en == nil || other.Locale.Code == "en-us") {
+			en = other
+		}
+	}
+	if en != nil {
+		if ep, ok := en.byRel[p.Rel]; ok && ep.Monikers.Has(m) {
+			return b.pageURL(en.Locale.Code, m, ep.Rel), true
+		}
+	}
+	if base := b.site.RootLinks; base != "" {
+		base = strings.ReplaceAll(base, "{locale}", "en-us")
+		return strings.TrimSuffix(base, "/") + "/" + URLPath(p.Rel), true
+	}
+	return "", true
+}
+
+func isEnglish(code string) bool {
+	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
+	return lang == "en"
 }
