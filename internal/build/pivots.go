@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/docloom/docloom/internal/diag"
@@ -36,7 +37,17 @@ func (b *builder) loadPivotGroups(l *localeSet) {
 	owner := ownerStage("pivots:" + l.Locale.Code)
 	b.led.reset(owner)
 	l.pivots = map[string]render.PivotGroup{}
-	for rel, f := range l.Docset.Files {
+	// In path order: a group defined in two files is the last file's,
+	// the same one every build.
+	rels := make([]string, 0, 8)
+	for rel := range l.Docset.Files {
+		if strings.EqualFold(strings.TrimSuffix(rel[strings.LastIndex(rel, "/")+1:], ".yml"), "zone-pivot-groups") {
+			rels = append(rels, rel)
+		}
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		f := l.Docset.Files[rel]
 		if !strings.EqualFold(strings.TrimSuffix(rel[strings.LastIndex(rel, "/")+1:], ".yml"), "zone-pivot-groups") {
 			continue
 		}

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -50,10 +51,16 @@ func (b *builder) supportDirectories() {
 			continue
 		}
 		names := map[string]string{}
+		// In path order, so a country two includes name gets the same
+		// name every build.
+		var incs []*docset.File
 		for _, f := range l.Docset.Files {
-			if f.Kind != docset.Include {
-				continue
+			if f.Kind == docset.Include {
+				incs = append(incs, f)
 			}
+		}
+		sort.Slice(incs, func(i, j int) bool { return incs[i].Rel < incs[j].Rel })
+		for _, f := range incs {
 			if src, err := os.ReadFile(f.Abs); err == nil {
 				for k, v := range hours.ParseDropdownNames(src) {
 					names[k] = v

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	docloom "github.com/docloom/docloom"
@@ -54,7 +55,13 @@ func Load(siteRoot string) (*Layouts, []diag.Diagnostic) {
 	base := template.New("").Funcs(funcs)
 	var diags []diag.Diagnostic
 	var mains []string
-	for name, data := range files {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names) // a template defined twice is the same one every build
+	for _, name := range names {
+		data := files[name]
 		if name == "layouts/page.html" || name == "layouts/landing.html" {
 			mains = append(mains, name)
 			continue
