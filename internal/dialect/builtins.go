@@ -12,6 +12,8 @@ func builtins(d *Dialect) []Extender {
 		gfmExt{},
 		tableExt{},
 		strikeExt{},
+		mathExt{},
+		emojiExt{},
 		rowExt{},
 		pivotExt{},
 		noLocExt{},

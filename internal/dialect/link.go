@@ -58,6 +58,10 @@ func (r linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			return ast.WalkContinue, nil
 		}
 		n := node.(*ast.Image)
+		if mime := mediaType(n.Destination); mime != "" {
+			renderMedia(w, r.href(n.Destination, true, n), mime)
+			return ast.WalkSkipChildren, nil
+		}
 		w.WriteString(`<img src="`)
 		w.Write(util.EscapeHTML(util.URLEscape(r.href(n.Destination, true, n), true)))
 		w.WriteString(`" alt="`)

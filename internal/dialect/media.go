@@ -1,0 +1,42 @@
+package dialect
+
+import (
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// Media links: an image whose target is a video or audio file plays in
+// the page, as Learn's pipeline (Markdig's media links, default options)
+// shows it:
+//
+//	![demo](media/demo.mp4)  ->  <video width="500" height="281" controls=""><source type="video/mp4" src="media/demo.mp4"></source></video>
+
+// mediaTypes maps file extensions to MIME types: video/* plays in a
+// <video>, audio/* in an <audio>.
+var mediaTypes = map[string]string{
+	".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg", ".mov": "video/quicktime",
+	".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav", ".oga": "audio/ogg", ".ogg": "audio/ogg", ".flac": "audio/flac",
+}
+
+// mediaType is the MIME type of a link destination, or "".
+func mediaType(dest []byte) string {
+	p := string(dest)
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	return mediaTypes[strings.ToLower(path.Ext(p))]
+}
+
+// renderMedia writes the player for a media file of type mime, its src
+// already resolved.
+func renderMedia(w util.BufWriter, src []byte, mime string) {
+	tag := "video"
+	if strings.HasPrefix(mime, "audio/") {
+		tag = "audio"
+	}
+	_, _ = w.WriteString("<" + tag + ` width="500" height="281" controls=""><source type="` + mime + `" src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(src, true)))
+	_, _ = w.WriteString(`"></source></` + tag + ">")
+}
