@@ -157,12 +157,16 @@ func (b *builder) full() {
 // reindex rebuilds each locale's page list, lookups, fallbacks and
 // navigation from its parsed pages.
 func (b *builder) reindex() {
+	b.indexPubs()
 	for _, l := range b.locales {
 		b.led.reset(ownerStage("index:" + l.Locale.Code))
 		l.index(b)
 		b.loadPivotGroups(l)
 	}
 	b.addFallbacks()
+	for _, l := range b.locales {
+		l.indexURLPages(b)
+	}
 	b.indexURLs()
 	b.loadNav()
 	b.sidebars = nil
@@ -198,6 +202,8 @@ type builder struct {
 
 	baseOnce sync.Once
 	base     string
+	// pubs maps a page's Rel to its published path (see pubOf).
+	pubs map[string]string
 	// jobsLeft counts, in one-shot builds, the render jobs still to come
 	// for each parsed page, so it can be released after the last.
 	jobsLeft map[*dialect.Doc]*atomic.Int32
@@ -314,7 +320,7 @@ func (b *builder) writeStatic() {
 	}
 	for _, l := range b.locales {
 		for _, r := range l.Docset.Resources {
-			b.copyFile(l.Locale.Code+"/"+lowerPath(r.Rel), r.Abs)
+			b.copyFile(l.Locale.Code+"/"+lowerPath(r.Pub), r.Abs)
 		}
 	}
 }

@@ -40,7 +40,7 @@ func (e *env) warn(pos diag.Pos, code, msg string) {
 
 // pageURL is the URL of page rel in locale and cloud m.
 func (b *builder) pageURL(locale string, m int, rel string) string {
-	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + URLPath(rel)
+	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + URLPath(b.pubOf(rel))
 }
 
 // basePath is the path of the site's base URL ("/" or "/docs/"), parsed
@@ -145,8 +145,8 @@ func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 	case strings.HasPrefix(p, "~/"):
 		target = path.Join(e.fileBase(doc), p[2:])
 	case strings.HasPrefix(p, "/"):
-		if u, ok := e.rootLink(p); ok {
-			return u + suffix
+		if u, ok := e.rootLink(dest); ok {
+			return u
 		}
 		return e.outsideLink(dest)
 	default:
@@ -168,7 +168,7 @@ func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 	if u, ok := e.resourceLink(target, pos, dest); ok {
 		return u + suffix
 	}
-	if u, ok := e.redirect(target); ok {
+	if u, ok := e.redirect(target, frag); ok {
 		return u
 	}
 	if strings.HasSuffix(strings.ToLower(target), ".md") || image || path.Ext(target) != "" {
@@ -193,7 +193,7 @@ func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest str
 	if !ok {
 		if r, ok2 := l.lower[strings.ToLower(target)]; ok2 {
 			tp = l.byRel[r]
-			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+r+"; it works here but not on a case-sensitive server")
+			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+r+"; docloom and Learn accept it, but GitHub and case-sensitive file systems do not")
 		}
 	}
 	if tp == nil {
@@ -240,60 +240,57 @@ func (e *env) resourceLink(target string, pos diag.Pos, dest string) (string, bo
 			continue
 		}
 		if !exact {
-			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+f.Rel+"; it works here but not on a case-sensitive server")
+			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+f.Rel+"; docloom and Learn accept it, but GitHub and case-sensitive file systems do not")
 		}
-		return e.b.basePath() + l.Locale.Code + "/" + lowerPath(f.Rel), true
+		return e.b.basePath() + l.Locale.Code + "/" + lowerPath(f.Pub), true
 	}
 	return "", false
 }
 
-// rootLink maps /path links onto this docset's pages where they name one
-// (Learn's cross-docset links); others stay as written.
-func (e *env) rootLink(p string) (string, bool) {
-	rel := strings.TrimSuffix(strings.TrimPrefix(p, "/"), "/")
-	cands := []string{rel + ".md", rel + "/index.md", rel + ".yml", rel + "/index.yml", rel}
-	if rel == "" {
-		cands = []string{"index.md", "index.yml"}
+// rootLink maps a root-relative Learn link (/powershell/scripting/x,
+// with ?view= naming a moniker) onto this docset's pages, following
+// redirections (see resolve.go); ok is false when it names none.
+func (e *env) rootLink(dest string) (string, bool) {
+	u, tp, ok := e.b.learnTarget(e.l, e.m, dest)
+	if ok {
+		e.target(tp)
 	}
-	for _, cand := range cands {
-		tp, ok := e.l.byRel[cand]
-		if !ok { // Learn's URLs ignore letter case
-			if r, found := e.l.lower[strings.ToLower(cand)]; found {
-				tp, ok = e.l.byRel[r]
-			}
-		}
-		if ok && tp.Monikers.Has(e.m) {
-			if e.page != nil && tp.Monikers != e.page.Monikers {
-				e.cloudSpecific = true
-			}
-			return e.b.pageURL(e.l.Locale.Code, e.m, tp.Rel), true
-		}
+	return u, ok
+}
+
+// target notes that the output depends on page tp (nil for none).
+func (e *env) target(tp *Page) {
+	if tp == nil {
+		return
 	}
-	return "", false
+	if e.page != nil && tp.Monikers != e.page.Monikers {
+		e.cloudSpecific = true
+	}
+	if e.deps != nil {
+		e.deps[depPage(e.l.Locale.Code, tp.Rel)] = true
+	}
 }
 
 // outsideLink is where a root-relative link that names no page of this
-// docset goes: Learn docsets link to other Learn docsets that way
-// (/azure/..., /powershell/...), which on this site's host would be 404s.
-// The site's rootLinks prefix (Learn, by default) is put in front; with an
-// empty one the link stays root-relative on this host.
-func (e *env) outsideLink(dest string) string {
-	base := e.b.site.RootLinks
-	if base == "" {
-		return dest
-	}
-	base = strings.ReplaceAll(base, "{locale}", e.l.Locale.Code)
-	return strings.TrimSuffix(base, "/") + dest
-}
+// docset goes (see rootLinkURL).
+func (e *env) outsideLink(dest string) string { return e.b.rootLinkURL(e.l, dest) }
 
-func (e *env) redirect(target string) (string, bool) {
-	for _, r := range e.l.Docset.Redirections {
+// redirect resolves a link to a file the redirection files say has moved.
+func (e *env) redirect(target, frag string) (string, bool) {
+	for i := range e.l.Docset.Redirections {
+		r := &e.l.Docset.Redirections[i]
 		if strings.EqualFold(r.SourcePath, target) {
-			u := r.RedirectURL
-			if strings.HasPrefix(u, "/") {
-				return e.b.basePath() + e.l.Locale.Code + u, true
+			u, tp, ok := e.b.redirectTarget(e.l, e.m, r)
+			if ok {
+				e.target(tp)
+				if tp != nil || len(r.Monikers) > 0 {
+					e.cloudSpecific = true
+				}
+				if frag != "" && !strings.Contains(u, "#") {
+					u += "#" + frag
+				}
 			}
-			return u, u != ""
+			return u, ok
 		}
 	}
 	return "", false
@@ -320,10 +317,10 @@ func (e *env) resolveXref(uid string, quiet bool, pos diag.Pos) (string, *Page) 
 	if dec, err := url.PathUnescape(uid); err == nil {
 		uid = dec
 	}
-	tp, ok := e.l.uids[uid]
+	tp, ok := e.uidPage(e.l, uid)
 	if !ok {
 		if def := e.b.defaultLocale(); def != nil {
-			tp, ok = def.uids[uid]
+			tp, ok = e.uidPage(def, uid)
 		}
 	}
 	if !ok {
@@ -344,6 +341,24 @@ func (e *env) resolveXref(uid string, quiet bool, pos diag.Pos) (string, *Page) 
 		u += "#" + frag
 	}
 	return u, tp
+}
+
+// uidPage is the page of locale l that declares uid, in this cloud when
+// one does (xrefs to a versioned cmdlet stay in the reader's version).
+func (e *env) uidPage(l *localeSet, uid string) (*Page, bool) {
+	ps := l.uids[uid]
+	if len(ps) == 0 {
+		return nil, false
+	}
+	for _, p := range ps {
+		if p.Monikers.Has(e.m) {
+			if len(ps) > 1 {
+				e.cloudSpecific = true
+			}
+			return p, true
+		}
+	}
+	return ps[0], true
 }
 
 // zoned reports whether bookmarks into tp may differ between clouds. While

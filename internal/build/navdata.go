@@ -255,7 +255,9 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page, cn *cloudNav) {
 	named := meta.String(p.Meta, "breadcrumb_path")
 	base := b.crumbBase(l, named)
-	_, chain := l.nav.Crumbs(base+URLPath(p.Rel), named)
+	// Breadcrumb files match published URLs, which pubOf gives (the docset's
+	// Learn base included).
+	_, chain := l.nav.Crumbs("/"+URLPath(b.pubOf(p.Rel)), named)
 	tocTrail := func() {
 		if cn == nil {
 			return

@@ -168,7 +168,7 @@ func (b *builder) writePage(j renderJob, m int, body string, e *env) {
 		b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
 		return
 	}
-	rel := pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel)
+	rel := b.pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel)
 	if q, ok := b.sink.(queuer); ok {
 		b.emit(rel, func(sink) error {
 			q.Queue(rel, buf.Bytes(), func() { bufPool.Put(buf) })
@@ -191,8 +191,38 @@ type queuer interface {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // pageOutput is the output path of a page in a locale and cloud.
-func pageOutput(locale, moniker, rel string) string {
-	return locale + "/" + moniker + "/" + OutputFile(URLPath(rel))
+func (b *builder) pageOutput(locale, moniker, rel string) string {
+	return locale + "/" + moniker + "/" + OutputFile(URLPath(b.pubOf(rel)))
+}
+
+// pubOf is the published path of page rel (docset.File.Pub): where
+// docfx.json's dest puts it. Every locale publishes a page at the same
+// path, so one map serves all; a path no locale has (a redirected page's
+// old file) is worked out from the default locale's docfx.json.
+func (b *builder) pubOf(rel string) string {
+	if p, ok := b.pubs[rel]; ok {
+		return p
+	}
+	if def := b.defaultLocale(); def != nil {
+		return def.Docset.PubPath(rel)
+	}
+	return rel
+}
+
+// indexPubs fills the map pubOf reads, default locale first.
+func (b *builder) indexPubs() {
+	b.pubs = map[string]string{}
+	ls := append([]*localeSet{b.defaultLocale()}, b.locales...)
+	for _, l := range ls {
+		if l == nil {
+			continue
+		}
+		for _, f := range l.Docset.Pages {
+			if _, ok := b.pubs[f.Rel]; !ok {
+				b.pubs[f.Rel] = f.Pub
+			}
+		}
+	}
 }
 
 // depPage names a page in the dependency graph.

@@ -9,6 +9,7 @@ import (
 	"github.com/docloom/docloom/internal/config"
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
+	"github.com/docloom/docloom/internal/docfx"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/moniker"
@@ -26,8 +27,16 @@ type localeSet struct {
 	Pages []*Page
 	byRel map[string]*Page // includes fallbacks from the default locale
 	lower map[string]string
-	uids  map[string]*Page
-	nav   *nav.Set
+	// uids maps a uid to the pages that declare it: one per moniker at
+	// most (a versioned reference docset declares each cmdlet's uid once
+	// per version), in page order.
+	uids map[string][]*Page
+	nav  *nav.Set
+	// byURL holds the pages by their URL key (see urlKey); several pages
+	// share one URL in different monikers.
+	byURL map[string][]*Page
+	// moved maps the URL key of a redirected file to its redirection.
+	moved map[string]*docfx.Redirection
 	// supportDir is the URL of the locale's support directory JSON, "" when
 	// the docset has no country pages.
 	supportDir string
@@ -129,7 +138,7 @@ func (l *localeSet) index(b *builder) {
 	l.Pages = l.Pages[:0]
 	l.byRel = map[string]*Page{}
 	l.lower = map[string]string{}
-	l.uids = map[string]*Page{}
+	l.uids = map[string][]*Page{}
 	for _, f := range l.Docset.Pages { // sorted by Rel: stable order
 		p, ok := l.own[f.Rel]
 		if !ok {
@@ -139,14 +148,24 @@ func (l *localeSet) index(b *builder) {
 		l.byRel[p.Rel] = p
 		l.lower[strings.ToLower(p.Rel)] = p.Rel
 		if uid := meta.String(p.Meta, "uid"); uid != "" {
-			if other, dup := l.uids[uid]; dup {
+			if other := sharing(l.uids[uid], p.Monikers); other != nil {
 				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(p.Rel), Line: 1}, diag.Warning, "duplicate-uid",
-					"uid %q is also declared by %s; xref links go to the first", uid, l.Docset.Display(other.Rel))
+					"uid %q is also declared by %s in the same monikers; xref links go to the first", uid, l.Docset.Display(other.Rel))
 				continue
 			}
-			l.uids[uid] = p
+			l.uids[uid] = append(l.uids[uid], p)
 		}
 	}
+}
+
+// sharing returns the first page of ps whose monikers overlap set.
+func sharing(ps []*Page, set moniker.Set) *Page {
+	for _, p := range ps {
+		if !(p.Monikers & set).Empty() || (p.Monikers.Empty() && set.Empty()) {
+			return p
+		}
+	}
+	return nil
 }
 
 // htmlAnchors returns the ids that raw HTML in src declares (<a name="x">,
@@ -199,9 +218,12 @@ func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 	}
 	owner := ownerParse(l.Locale.Code, f.Rel)
 	split, ds := meta.Split(display, src)
+	if f.PlatyPS {
+		split, ds = platyFrontMatter(split, ds, f.Rel)
+	}
 	b.led.add(owner, ds...)
 	var layers []map[string]any
-	cfg, inner := l.Docset.DocfxFor(f.Rel)
+	cfg, inner := l.Docset.DocfxMatch(f)
 	if cfg != nil {
 		layers = append(layers, cfg.MetadataFor(inner))
 	}
@@ -285,7 +307,7 @@ func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte
 	if b.site.MonikerRange != "" {
 		narrow(b.site.MonikerRange, diag.Pos{File: "docfx"}, "the docset range")
 	}
-	if cfg, inner := l.Docset.DocfxFor(p.Rel); cfg != nil {
+	if cfg, inner := l.Docset.DocfxMatch(p.File); cfg != nil {
 		narrow(cfg.MonikerRangeFor(inner), diag.Pos{File: display}, "the docfx.json range")
 	}
 	owner := ownerParse(l.Locale.Code, p.Rel)
@@ -410,8 +432,8 @@ func (b *builder) indexURLs() {
 	for _, l := range b.locales {
 		seen := map[string]*Page{}
 		for _, p := range l.Pages {
-			u := URLPath(p.Rel)
-			if other, ok := seen[u]; ok && !p.Fallback && !other.Fallback {
+			u := URLPath(b.pubOf(p.Rel))
+			if other, ok := seen[u]; ok && !(p.Monikers & other.Monikers).Empty() && !p.Fallback && !other.Fallback {
 				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "publish-url-conflict",
 					"%s and %s publish to the same URL /%s/…/%s; rename or remove one", p.Rel, other.Rel, l.Locale.Code, u)
 				continue

@@ -219,16 +219,16 @@ func (s *Session) incremental(p *updatePlan) int {
 				pageSetChanged = true
 				changedDeps[depPage(l.Locale.Code, rel)] = true
 				for _, m := range b.site.Monikers.All().Indices() {
-					p.removedOutputs = append(p.removedOutputs, pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, rel))
+					p.removedOutputs = append(p.removedOutputs, b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, rel))
 				}
 			case nf != nil && nf.Kind == docset.Include, of != nil && of.Kind == docset.Include:
 				b.incs.m.Delete(abs)
 				b.led.reset(ownerInclude(abs))
 				changedDeps[abs] = true
 			case nf != nil && nf.Kind == docset.Resource:
-				b.copyFile(l.Locale.Code+"/"+lowerPath(nf.Rel), nf.Abs)
+				b.copyFile(l.Locale.Code+"/"+lowerPath(nf.Pub), nf.Abs)
 			case of != nil && of.Kind == docset.Resource:
-				p.removedOutputs = append(p.removedOutputs, l.Locale.Code+"/"+lowerPath(of.Rel))
+				p.removedOutputs = append(p.removedOutputs, l.Locale.Code+"/"+lowerPath(of.Pub))
 			}
 		}
 	}

@@ -50,31 +50,31 @@ func (b *builder) writeSiteFiles() {
 			b.write("404.html", html)
 		}
 	}
-	var moved []publish.Redirect
-	for _, l := range b.locales {
-		for _, r := range l.Docset.Redirections {
-			moved = append(moved, publish.Redirect{Locale: l.Locale.Code, Source: r.SourcePath, To: r.RedirectURL, Monikers: r.Monikers})
-		}
-	}
-	var pageRedirects []publish.Redirect
+	var pageRedirects []publish.Rule
 	for _, l := range b.locales {
 		for _, p := range l.Pages {
 			to := redirectURL(p)
-			if to == "" {
+			if to == "" || p.Fallback {
 				continue
 			}
-			r := publish.Redirect{Locale: l.Locale.Code, Source: p.Rel, To: to, Monikers: p.Monikers.Names(b.site.Monikers), Force: true}
-			pageRedirects = append(pageRedirects, r)
-			for _, m := range r.Monikers {
-				target := ps.Target(l.Locale.Code, m, path.Dir(p.Rel), to)
-				b.write(pageOutput(l.Locale.Code, m, p.Rel), redirectStub(target))
+			for _, m := range p.Monikers.Indices() {
+				target, _, ok := b.movedTo(l, m, path.Dir(p.Rel), to, 0)
+				if !ok {
+					continue // reported where the page is rendered
+				}
+				name := b.site.Monikers.Moniker(m).Name
+				from := b.pageURL(l.Locale.Code, m, p.Rel)
+				b.write(b.pageOutput(l.Locale.Code, name, p.Rel), redirectStub(target))
+				if strings.TrimSuffix(target, "/") != strings.TrimSuffix(from, "/") {
+					pageRedirects = append(pageRedirects, publish.Rule{From: from, To: target, Status: 301, Force: true})
+				}
 			}
 		}
 	}
 	b.write("_redirects", publish.FormatRedirects([]publish.Section{
 		{Comment: "The site root sends readers to their language; each locale root to its default cloud.", Rules: publish.LanguageRules(ps)},
-		{Comment: "Pages with redirect_url front matter.", Rules: publish.RedirectRules(ps, pageRedirects)},
-		{Comment: "Moved pages from .openpublishing.redirection.json, in every cloud.", Rules: publish.RedirectRules(ps, moved)},
+		{Comment: "Pages with redirect_url front matter.", Rules: pageRedirects},
+		{Comment: "Moved pages from the redirection files, to where they are now in the same moniker.", Rules: b.redirectRules(ps)},
 		{Comment: "Learn's ?view=<moniker> on a page opens that page in the named cloud.", Rules: publish.ViewRules(ps)},
 		{Comment: "Each locale's own page for missing paths.", Rules: publish.NotFoundRules(ps)},
 	}))
@@ -117,7 +117,7 @@ func (b *builder) indexable(l *localeSet, p *Page, m int) bool {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.files[pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, p.Rel)]
+	return b.files[b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, p.Rel)]
 }
 
 func (b *builder) sitemapURLs(l *localeSet) []publish.URL {

@@ -1,7 +1,9 @@
 package config
 
 import (
+	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -19,42 +21,69 @@ const PublishConfigName = ".openpublishing.publish.config.json"
 // its publish config or docfx.json groups declare, in order of appearance.
 func loadBare(root string) (*Site, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
-	var ranges []string
+	var ranges []string // the docsets' declared ranges: the site's scope
 	locale := ""
+	repo := &Repo{}
+	var entries []docfx.MonikerEntry
 	if data, err := os.ReadFile(filepath.Join(root, PublishConfigName)); err == nil {
 		pc, ds := docfx.LoadPublishConfig(PublishConfigName, data)
 		diags = append(diags, ds...)
 		if pc != nil {
+			repo.URL, repo.Branch, repo.Dependent = pc.RepoURL, pc.RepoBranch, pc.DependentRepos
+			for _, f := range pc.RedirectionFiles {
+				if rel, ok := repoPath(f); ok {
+					repo.RedirectionFiles = append(repo.RedirectionFiles, rel)
+				}
+			}
 			for _, d := range pc.Docsets {
 				if locale == "" && d.Locale != "" {
 					locale = strings.ToLower(d.Locale)
 				}
+				src, _ := repoPath(d.BuildSourceFolder)
+				repo.Docsets = append(repo.Docsets, src)
 				ranges = append(ranges, d.MonikerRanges...)
 				for _, m := range d.Monikers {
 					ranges = append(ranges, "="+m)
 				}
+				for _, mp := range d.MonikerPath {
+					es, ds := readMonikerFile(root, src, mp)
+					diags = append(diags, ds...)
+					for _, e := range es {
+						if !hasEntry(entries, e.Name) {
+							entries = append(entries, e)
+						}
+					}
+					if len(es) > 0 && repo.MonikerDir == "" {
+						repo.MonikerDir = src
+					}
+				}
 			}
 		}
 	}
+	if len(repo.RedirectionFiles) == 0 {
+		repo.RedirectionFiles = []string{".openpublishing.redirection.json"}
+	}
+	repo.Monikers = entries
 	docfxFiles := FindDocfx(root)
 	if len(docfxFiles) == 0 && len(ranges) == 0 && locale == "" {
 		return nil, append(diags, diag.Diagnostic{Pos: diag.Pos{File: root}, Severity: diag.Error, Code: "site-not-found",
 			Message: "no " + FileName + ", docfx.json or " + PublishConfigName + " here; run docloom in a site folder or pass one"})
 	}
-	if len(ranges) == 0 {
-		for _, rel := range docfxFiles {
-			data, err := os.ReadFile(filepath.Join(root, rel))
-			if err != nil {
-				continue
-			}
-			cfg, _ := docfx.LoadDocfx(rel, data) // its diagnostics are reported by the docset stage
-			if cfg == nil {
-				continue
-			}
-			for _, g := range sortedGroups(cfg) {
-				if g.MonikerRange != "" {
-					ranges = append(ranges, g.MonikerRange)
-				}
+	// Every moniker a range names is a moniker of the site: the docsets'
+	// ranges, then each docfx.json group's (versions are groups).
+	all := append([]string(nil), ranges...)
+	for _, rel := range docfxFiles {
+		data, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			continue
+		}
+		cfg, _ := docfx.LoadDocfx(rel, data) // its diagnostics are reported by the docset stage
+		if cfg == nil {
+			continue
+		}
+		for _, g := range sortedGroups(cfg) {
+			if g.MonikerRange != "" {
+				all = append(all, g.MonikerRange)
 			}
 		}
 	}
@@ -64,17 +93,37 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 			locale = base
 		}
 	}
-	s := &Site{Root: root, Title: filepath.Base(root), BaseURL: "/", DefaultLocale: locale, Bare: true, RootLinks: DefaultRootLinks,
+	s := &Site{Root: root, Title: filepath.Base(root), BaseURL: "/", DefaultLocale: locale, Bare: true, RootLinks: DefaultRootLinks, Repo: repo,
 		Locales: []Locale{{Code: locale, Name: locale, Dir: dirOf(locale), Path: root}}}
-	ms, err := moniker.FromRanges(ranges)
+	var ms []moniker.Moniker
+	for _, e := range entries {
+		ms = append(ms, moniker.Moniker{Name: strings.ToLower(e.Name), Display: e.Display, Product: e.Product})
+	}
+	named, err := moniker.FromRanges(all)
 	if err != nil {
 		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: PublishConfigName}, Severity: diag.Error,
 			Code: "moniker-range-invalid", Message: err.Error()})
 		return nil, diags
 	}
+	if len(entries) == 0 {
+		ms = named
+	} else {
+		for _, m := range named {
+			if !hasMoniker(ms, m.Name) {
+				diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: PublishConfigName}, Severity: diag.Warning, Code: "moniker-not-defined",
+					Message: fmt.Sprintf("moniker %s is used in a range but not defined in the moniker files; added after them", m.Name)})
+				ms = append(ms, m)
+			}
+		}
+	}
+	for i := range ms {
+		if ms[i].Display == "" {
+			ms[i].Display = ms[i].Name
+		}
+	}
 	if len(ms) == 0 {
 		ms = []moniker.Moniker{{Name: "default", Display: "Default"}}
-	} else {
+	} else if len(ranges) > 0 {
 		s.MonikerRange = strings.Join(ranges, " || ")
 	}
 	cat, err := moniker.NewCatalog(ms)
@@ -85,6 +134,54 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 	s.Monikers = cat
 	s.DefaultMoniker = ms[0].Name
 	return s, diags
+}
+
+// readMonikerFile reads one monikerPath file (relative to the docset's
+// source folder src).
+func readMonikerFile(root, src, mp string) ([]docfx.MonikerEntry, []diag.Diagnostic) {
+	rel, ok := repoPath(path.Join(src, mp))
+	if !ok {
+		return nil, []diag.Diagnostic{{Pos: diag.Pos{File: PublishConfigName}, Severity: diag.Error, Code: "moniker-file-not-found",
+			Message: "monikerPath " + mp + " points outside the repository"}}
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, []diag.Diagnostic{{Pos: diag.Pos{File: PublishConfigName}, Severity: diag.Error, Code: "moniker-file-not-found",
+			Message: "monikerPath " + mp + " (" + rel + ") cannot be read; its monikers are unknown"}}
+	}
+	return docfx.LoadMonikers(rel, data)
+}
+
+// repoPath cleans a path the publish config gives relative to the
+// repository root; ok is false when it leaves the repository.
+func repoPath(p string) (string, bool) {
+	p = path.Clean("/" + strings.ReplaceAll(strings.TrimSpace(p), `\`, "/"))
+	if strings.Contains(p, "/../") {
+		return "", false
+	}
+	p = strings.TrimPrefix(p, "/")
+	if p == "." {
+		p = ""
+	}
+	return p, true
+}
+
+func hasEntry(es []docfx.MonikerEntry, name string) bool {
+	for _, e := range es {
+		if strings.EqualFold(e.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMoniker(ms []moniker.Moniker, name string) bool {
+	for _, m := range ms {
+		if strings.EqualFold(m.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedGroups(cfg *docfx.Config) []docfx.Group {

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/docfx"
 	"github.com/docloom/docloom/internal/moniker"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -50,6 +51,30 @@ type Site struct {
 	// a URL prefix with {locale} for the page's locale. "" keeps such links
 	// root-relative on the site's own host.
 	RootLinks string
+	// Repo is what a bare Learn repository's publish config says about it
+	// (nil for docloom.yaml sites): redirection files, moniker files,
+	// dependent repositories, the public repository.
+	Repo *Repo
+}
+
+// Repo is a Learn repository's publishing setup, from
+// .openpublishing.publish.config.json and the files it names. Paths are
+// relative to the site root, with forward slashes.
+type Repo struct {
+	// Docsets are the docsets_to_publish entries' source folders ("" for
+	// the root).
+	Docsets []string
+	// RedirectionFiles are the redirection files to read; each entry's
+	// source_path is relative to its file's folder.
+	RedirectionFiles []string
+	// Monikers are the entries of the moniker files; MonikerDir is the
+	// folder their packageRoot and conceptualToc paths are relative to.
+	Monikers   []docfx.MonikerEntry
+	MonikerDir string
+	// URL and Branch name the public repository (for edit links).
+	URL, Branch string
+	// Dependent lists repositories Learn checks out beside this one.
+	Dependent []docfx.DependentRepo
 }
 
 // DefaultRootLinks sends links into other Learn docsets to Learn.

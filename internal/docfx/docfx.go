@@ -307,3 +307,63 @@ func anyMatch(gs []*Glob, rel string) bool {
 	}
 	return false
 }
+
+// OutputPath is where DocFX publishes rel (relative to the docfx.json
+// folder): below the dest of the content or resource entry that matches
+// match (rel itself, or the name the file has when DocFX sees it, such as
+// the .yml a PlatyPS page is converted to), with the entry's src folder
+// taken off. A file no entry matches (an image outside the resource globs
+// that a page links to) goes where the first entry whose src holds it
+// would put it, else keeps its path.
+func (c *Config) OutputPath(rel, match string) string {
+	fg := c.contentGroup(match)
+	if fg == nil {
+		for i := range c.Resource {
+			if c.Resource[i].matches(match) {
+				fg = &c.Resource[i]
+				break
+			}
+		}
+	}
+	if fg == nil {
+		for i := range c.Content {
+			if _, ok := c.Content[i].underSrc(rel); ok && c.Content[i].srcDir() != "" {
+				fg = &c.Content[i]
+				break
+			}
+		}
+	}
+	if fg == nil {
+		return rel
+	}
+	rest, ok := fg.underSrc(rel)
+	if !ok {
+		return rel
+	}
+	dest := strings.Trim(strings.TrimPrefix(fg.Dest, "./"), "/")
+	if dest == "" || dest == "." {
+		return rest
+	}
+	return dest + "/" + rest
+}
+
+func (fg *FileGroup) srcDir() string {
+	src := strings.Trim(strings.TrimPrefix(fg.Src, "./"), "/")
+	if src == "." {
+		return ""
+	}
+	return src
+}
+
+// underSrc returns rel relative to the entry's src folder.
+func (fg *FileGroup) underSrc(rel string) (string, bool) {
+	rel = strings.TrimPrefix(rel, "./")
+	src := fg.srcDir()
+	if src == "" {
+		return rel, true
+	}
+	if len(rel) <= len(src) || rel[len(src)] != '/' || !asciiFold(lowerASCIIString(src), rel[:len(src)]) {
+		return "", false
+	}
+	return rel[len(src)+1:], true
+}

@@ -130,7 +130,7 @@ r.json:8:80: warning docfx-invalid-field: redirections[6].redirect_document_id s
 	}
 	wantRs := []Redirection{
 		{SourcePath: "ms/a.md", RedirectURL: "/ms/b", RedirectDocumentID: true, Monikers: []string{"v1"}, Pos: pos("r.json", 2, 3)},
-		{SourcePath: "ms/c.md", RedirectURL: "d", Pos: pos("r.json", 3, 3)},
+		{SourcePath: "ms/c.md", RedirectURL: "d", FromRoot: true, Pos: pos("r.json", 3, 3)},
 		{SourcePath: "ms/g.md", RedirectURL: "/ms/x", Pos: pos("r.json", 8, 3)},
 	}
 	if !reflect.DeepEqual(rs, wantRs) {

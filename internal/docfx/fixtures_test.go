@@ -26,7 +26,7 @@ func TestFixturePublishConfig(t *testing.T) {
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %s", render(ds))
 	}
-	want := []PublishDocset{{Name: "Microsoft-365-docs", BuildSourceFolder: "microsoft-365", Locale: "nl-NL",
+	want := []PublishDocset{{Name: "Microsoft-365-docs", BuildSourceFolder: "microsoft-365", Locale: "nl-NL", BuildOutputSubfolder: "Microsoft-365-docs",
 		MonikerRanges: []string{"=o365-worldwide || =o365-21vianet || =o365-germany"}}}
 	if pc == nil || !reflect.DeepEqual(pc.Docsets, want) {
 		t.Errorf("docsets = %#v, want %#v", pc, want)

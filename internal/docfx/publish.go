@@ -11,6 +11,22 @@ import (
 // the OPS file at a Learn repository's root that lists its docsets.
 type PublishConfig struct {
 	Docsets []PublishDocset
+	// RedirectionFiles are the redirection files the docsets use, relative
+	// to the repository root; each entry's source_path is relative to its
+	// own file's folder. Empty means .openpublishing.redirection.json.
+	RedirectionFiles []string
+	// RepoURL and RepoBranch name the public repository readers may edit
+	// (git_repository_url_open_to_public_contributors and its branch).
+	RepoURL, RepoBranch string
+	// DependentRepos are repositories Learn checks out beside the docset
+	// (dependent_repositories): their path_to_root folders hold snippets
+	// and themes that are not in this repository.
+	DependentRepos []DependentRepo
+}
+
+// DependentRepo is one dependent_repositories entry.
+type DependentRepo struct {
+	PathToRoot, URL, Branch string
 }
 
 // PublishDocset is one entry of docsets_to_publish. Monikers and
@@ -18,7 +34,13 @@ type PublishConfig struct {
 // back to when docfx.json declares none (the nl-NL repository does this).
 type PublishDocset struct {
 	Name, BuildSourceFolder, Locale string
-	Monikers, MonikerRanges         []string
+	// BuildOutputSubfolder is the docset's folder in the publishing
+	// output, which keeps several docsets of one repository apart.
+	BuildOutputSubfolder    string
+	Monikers, MonikerRanges []string
+	// MonikerPath lists moniker definition files (monikerMapping.json),
+	// relative to BuildSourceFolder.
+	MonikerPath []string
 }
 
 // LoadPublishConfig reads .openpublishing.publish.config.json. Unknown
@@ -32,7 +54,21 @@ func LoadPublishConfig(file string, data []byte) (*PublishConfig, []diag.Diagnos
 	if r.object(root, "the publish configuration") == nil {
 		return nil, r.ds
 	}
-	pc := &PublishConfig{}
+	pc := &PublishConfig{
+		RedirectionFiles: r.strs(root.get("redirection_files"), "redirection_files"),
+		RepoURL:          r.str(root.get("git_repository_url_open_to_public_contributors"), "git_repository_url_open_to_public_contributors"),
+		RepoBranch:       r.str(root.get("git_repository_branch_open_to_public_contributors"), "git_repository_branch_open_to_public_contributors"),
+	}
+	if deps := root.get("dependent_repositories"); deps != nil && deps.kind == kindArray {
+		for i, it := range deps.items {
+			w := fmt.Sprintf("dependent_repositories[%d]", i)
+			if r.object(it, w) == nil {
+				continue
+			}
+			pc.DependentRepos = append(pc.DependentRepos, DependentRepo{PathToRoot: r.str(it.get("path_to_root"), w+".path_to_root"),
+				URL: r.str(it.get("url"), w+".url"), Branch: r.str(it.get("branch"), w+".branch")})
+		}
+	}
 	list := root.get("docsets_to_publish")
 	if list == nil || list.kind == kindNull {
 		return pc, r.ds
@@ -52,6 +88,9 @@ func LoadPublishConfig(file string, data []byte) (*PublishConfig, []diag.Diagnos
 			Locale:            r.str(it.get("locale"), w+".locale"),
 			Monikers:          r.strs(it.get("monikers"), w+".monikers"),
 			MonikerRanges:     r.strs(it.get("moniker_ranges"), w+".moniker_ranges"),
+			MonikerPath:       r.strs(it.get("monikerPath"), w+".monikerPath"),
+
+			BuildOutputSubfolder: r.str(it.get("build_output_subfolder"), w+".build_output_subfolder"),
 		})
 	}
 	return pc, r.ds
@@ -64,8 +103,11 @@ type Redirection struct {
 	SourcePath         string
 	RedirectURL        string // trimmed; root-relative, absolute or relative
 	RedirectDocumentID bool
-	Monikers           []string
-	Pos                diag.Pos // the entry's opening brace
+	// FromRoot is set for source_path_from_root: SourcePath is relative to
+	// the repository root, not to the redirection file's folder.
+	FromRoot bool
+	Monikers []string
+	Pos      diag.Pos // the entry's opening brace
 }
 
 // LoadRedirections reads .openpublishing.redirection.json. An entry names
@@ -128,7 +170,7 @@ func (r *reader) redirection(n *node, what string) (Redirection, bool) {
 	case src == "" && fromRoot == "":
 		return fail(diag.Warning, "missing-attribute", "redirection has no source_path; ignored")
 	case fromRoot != "":
-		src = fromRoot
+		src, rd.FromRoot = fromRoot, true
 	case strings.HasPrefix(src, "/"):
 		r.warn(n.get("source_path").pos, "redirection-path-syntax-error",
 			"source_path %q starts with '/'; it is relative to the repository root (or use source_path_from_root)", src)

@@ -6,6 +6,8 @@
 package docset
 
 import (
+	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -23,7 +25,7 @@ type Kind int
 
 const (
 	Page     Kind = iota // a Markdown page
-	Landing              // a YAML landing page (### YamlMime:Landing)
+	Landing              // a YamlMime page (### YamlMime:Landing, Hub, FAQ, …)
 	Include              // a Markdown file under includes/
 	TOC                  // TOC.yml / TOC.md
 	Resource             // an image or download, copied as it is
@@ -39,12 +41,26 @@ type File struct {
 	// that governs the file, "" for the locale root: `~/` links resolve
 	// against it.
 	Base string
+	// Pub is the file's path in the published site below the locale and
+	// moniker: its docfx.json content (or resource) entry's dest in place
+	// of its src, under the docset's URL base (see Docfx.URLBase); the
+	// same as Rel for files no docfx.json governs.
+	Pub string
+	// PlatyPS marks a PowerShell cmdlet or module reference page in
+	// PlatyPS Markdown, which Learn converts to YAML before its build (so
+	// docfx.json names the .yml it becomes) and publishes as a reference
+	// page.
+	PlatyPS bool
 }
 
 // Docfx is one docfx.json found in the locale folder.
 type Docfx struct {
 	Dir    string // relative folder, "" for the root
 	Config *docfx.Config
+	// URLBase is the docset's folder in Learn's URL space ("powershell" for
+	// https://learn.microsoft.com/powershell/…), which root-relative links
+	// and breadcrumb files use: see urlBase.
+	URLBase string
 }
 
 // Docset is one locale's files.
@@ -78,22 +94,10 @@ func (d *Docset) Lookup(rel string) (f *File, exact bool) {
 // DocfxFor returns the docfx.json governing rel and rel's path relative to
 // its folder.
 func (d *Docset) DocfxFor(rel string) (*docfx.Config, string) {
-	best := -1
-	for i, x := range d.Docfx {
-		if x.Dir == "" || strings.HasPrefix(rel, x.Dir+"/") {
-			if best < 0 || len(x.Dir) > len(d.Docfx[best].Dir) {
-				best = i
-			}
-		}
+	if x, inner := d.docfxOf(rel); x != nil {
+		return x.Config, inner
 	}
-	if best < 0 {
-		return nil, rel
-	}
-	x := d.Docfx[best]
-	if x.Dir == "" {
-		return x.Config, rel
-	}
-	return x.Config, strings.TrimPrefix(rel, x.Dir+"/")
+	return nil, rel
 }
 
 // skipDir lists folders that are never content: VCS data, DocFX's own
@@ -128,11 +132,7 @@ func Discover(site *config.Site, loc config.Locale) (*Docset, []diag.Diagnostic)
 			d.Docfx = append(d.Docfx, Docfx{Dir: dir, Config: cfg})
 		}
 	}
-	if data, err := os.ReadFile(filepath.Join(loc.Path, ".openpublishing.redirection.json")); err == nil {
-		rs, ds := docfx.LoadRedirections(".openpublishing.redirection.json", data)
-		d.Redirections = rs
-		diags = append(diags, relabel(ds, d.Prefix)...)
-	}
+	d.Redirections, diags = d.loadRedirections(site, diags)
 	root := loc.Path
 	inDocfx := docfxFolders(d.Docfx)
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
@@ -153,8 +153,7 @@ func Discover(site *config.Site, loc config.Locale) (*Docset, []diag.Diagnostic)
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
-		if k, ok := d.classify(rel, p); ok {
-			f := &File{Rel: rel, Abs: p, Kind: k, Base: d.baseOf(rel)}
+		if f, ok := d.classify(rel, p); ok {
 			d.Files[rel] = f
 			d.lower[strings.ToLower(rel)] = rel
 		}
@@ -176,6 +175,7 @@ func Discover(site *config.Site, loc config.Locale) (*Docset, []diag.Diagnostic)
 	for _, s := range [][]*File{d.Pages, d.TOCs, d.Resources} {
 		sort.Slice(s, func(i, j int) bool { return s[i].Rel < s[j].Rel })
 	}
+	d.setURLBases(site)
 	return d, diags
 }
 
@@ -189,56 +189,96 @@ func (d *Docset) baseOf(rel string) string {
 	return best
 }
 
-func (d *Docset) classify(rel, abs string) (Kind, bool) {
+// classify sorts a file into its kind and works out where it is
+// published; ok is false for files that are not part of the docset.
+func (d *Docset) classify(rel, abs string) (*File, bool) {
+	k, platy, ok := d.kind(rel, abs)
+	if !ok {
+		return nil, false
+	}
+	f := &File{Rel: rel, Abs: abs, Kind: k, Base: d.baseOf(rel), PlatyPS: platy}
+	return f, true
+}
+
+func (d *Docset) kind(rel, abs string) (k Kind, platy, ok bool) {
 	name := path.Base(rel)
 	lower := strings.ToLower(name)
 	ext := strings.ToLower(path.Ext(name))
 	inIncludes := strings.HasPrefix(rel, "includes/") || strings.Contains(rel, "/includes/")
+	cfg, inner := d.DocfxFor(rel)
 	switch {
 	case rel == config.FileName || strings.HasPrefix(name, "."):
-		return 0, false
+		return 0, false, false
+	case cfg == nil && len(d.Docfx) > 0:
+		// Outside every docfx.json folder of a DocFX docset: the
+		// repository's README, LICENSE and tooling, never published.
+		return 0, false, false
 	case lower == "toc.yml" || lower == "toc.md" || lower == "toc.json":
-		return TOC, true
+		return TOC, false, true
 	case ext == ".md" && inIncludes:
-		return Include, true
+		return Include, false, true
 	case inIncludes:
-		return 0, false
+		return 0, false, false
 	}
-	cfg, inner := d.DocfxFor(rel)
 	switch ext {
 	case ".md":
 		if cfg != nil && !cfg.IsContent(inner) {
-			return 0, false
+			// PlatyPS reference pages become .yml before Learn's build:
+			// docfx.json names the .yml (module/**/*.yml).
+			if cfg.IsContent(strings.TrimSuffix(inner, path.Ext(inner))+".yml") && isPlatyPS(abs) {
+				return Page, true, true
+			}
+			return 0, false, false
 		}
-		return Page, true
+		return Page, false, true
 	case ".yml", ".yaml":
 		if cfg != nil && !cfg.IsContent(inner) {
-			return 0, false
+			return 0, false, false
 		}
-		if isLanding(abs) {
-			return Landing, true
+		if isYamlMime(abs) {
+			return Landing, false, true
 		}
-		return Data, true
+		return Data, false, true
 	case ".json":
-		return 0, false
+		return 0, false, false
 	}
-	if cfg != nil && !cfg.IsResource(inner) {
-		// A file outside the resource globs is still copied when a page
-		// links to it (Learn does the same); the link stage handles that.
-		return Resource, true
-	}
-	return Resource, true
+	// A file outside the resource globs is still copied when a page links
+	// to it (Learn does the same); the link stage handles that.
+	return Resource, false, true
 }
 
-func isLanding(abs string) bool {
-	f, err := os.Open(abs)
-	if err != nil {
+// isYamlMime reports whether a YAML file starts with "### YamlMime:", the
+// line that makes it a page (Landing, Hub, FAQ, …) rather than data.
+func isYamlMime(abs string) bool {
+	head := readHead(abs, 64)
+	return bytes.HasPrefix(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("### YamlMime:"))
+}
+
+// isPlatyPS reports whether a Markdown file is PlatyPS reference: front
+// matter with "schema: 2.0.0" (PlatyPS 0.x) or "document type: cmdlet" /
+// "document type: module" (Microsoft.PowerShell.PlatyPS 1.x).
+func isPlatyPS(abs string) bool {
+	head := bytes.ToLower(readHead(abs, 2048))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	if !bytes.HasPrefix(head, []byte("---")) {
 		return false
 	}
+	if end := bytes.Index(head[3:], []byte("\n---")); end >= 0 {
+		head = head[:end+3]
+	}
+	return bytes.Contains(head, []byte("\nschema: 2.0.0")) || bytes.Contains(head, []byte("\ndocument type: cmdlet")) ||
+		bytes.Contains(head, []byte("\ndocument type: module"))
+}
+
+func readHead(abs string, n int) []byte {
+	f, err := os.Open(abs)
+	if err != nil {
+		return nil
+	}
 	defer f.Close()
-	buf := make([]byte, 64)
-	n, _ := f.Read(buf)
-	return strings.HasPrefix(strings.TrimPrefix(string(buf[:n]), "\xef\xbb\xbf"), "### YamlMime:Landing")
+	buf := make([]byte, n)
+	k, _ := io.ReadFull(f, buf)
+	return buf[:k]
 }
 
 // relabel makes the docfx package's paths (relative to the locale folder)

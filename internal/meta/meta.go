@@ -32,6 +32,8 @@ type Doc struct {
 	// BodyLine is the 1-based file line on which Body starts, so that a
 	// position in Body maps back to the file as BodyLine + line - 1.
 	BodyLine int
+	// Header is the front matter's text between the --- lines.
+	Header []byte
 }
 
 // Normalize strips a UTF-8 BOM and turns CRLF and lone CR into LF. Line
@@ -103,6 +105,7 @@ func Split(file string, src []byte) (Doc, []diag.Diagnostic) {
 	doc.Body = src[bodyStart:]
 	doc.BodyLine = lines + 1
 	header := src[len(first)+1 : closeAt]
+	doc.Header = header
 
 	if m, ok := fastFrontMatter(header); ok {
 		if len(m) > 0 {

@@ -28,6 +28,9 @@ type Landing struct {
 	Sections         []Section // Hub: additionalContent.sections
 
 	FAQ []FAQSection // FAQ: sections
+	// AdditionalMarkdown is an FAQ page's additionalContent: Markdown
+	// shown after the questions.
+	AdditionalMarkdown string
 }
 
 // Card is one landingContent card.
@@ -114,8 +117,23 @@ func ParseLanding(file string, src []byte) (*Landing, []diag.Diagnostic) {
 	}
 	l.Highlighted = links(file, doc.HighlightedContent.Items)
 	l.ProductDirectory = section(file, doc.ProductDirectory)
-	for _, s := range doc.AdditionalContent.Sections {
-		l.Sections = append(l.Sections, section(file, s))
+	switch ac := &doc.AdditionalContent; ac.Kind {
+	case yaml.MappingNode:
+		var v struct {
+			Sections []ySection `yaml:"sections"`
+		}
+		if err := ac.Decode(&v); err == nil {
+			for _, s := range v.Sections {
+				l.Sections = append(l.Sections, section(file, s))
+			}
+		}
+	case yaml.ScalarNode:
+		l.AdditionalMarkdown = ac.Value
+	}
+	for _, s := range []ySection{doc.Conceptual, doc.Tools} {
+		if s.Title != "" || len(s.Items) > 0 {
+			l.Sections = append(l.Sections, section(file, s))
+		}
 	}
 	for _, s := range doc.Sections {
 		fs := FAQSection{Name: s.Name}
@@ -224,11 +242,13 @@ type yLanding struct {
 	HighlightedContent struct {
 		Items []yLink `yaml:"items"`
 	} `yaml:"highlightedContent"`
-	ProductDirectory  ySection `yaml:"productDirectory"`
-	AdditionalContent struct {
-		Sections []ySection `yaml:"sections"`
-	} `yaml:"additionalContent"`
-	Sections []struct {
+	ProductDirectory ySection `yaml:"productDirectory"`
+	// AdditionalContent is an object of sections on Hub pages and a
+	// Markdown string on FAQ pages.
+	AdditionalContent yaml.Node `yaml:"additionalContent"`
+	Tools             ySection  `yaml:"tools"`
+	Conceptual        ySection  `yaml:"conceptualContent"`
+	Sections          []struct {
 		Name      string `yaml:"name"`
 		Questions []yFAQ `yaml:"questions"`
 	} `yaml:"sections"`
