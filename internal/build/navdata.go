@@ -255,9 +255,13 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page, cn *cloudNav) {
 	named := meta.String(p.Meta, "breadcrumb_path")
 	base := b.crumbBase(l, named)
-	// Breadcrumb files match published URLs, which pubOf gives (the docset's
-	// Learn base included).
-	_, chain := l.nav.Crumbs("/"+URLPath(b.pubOf(p.Rel)), named)
+	// Breadcrumb files match published URLs: where docfx.json moved the
+	// page, its published path holds the docset's Learn base already.
+	key := base + URLPath(p.Rel)
+	if pub := b.pubOf(p.Rel); pub != p.Rel {
+		key = "/" + URLPath(pub)
+	}
+	_, chain := l.nav.Crumbs(key, named)
 	tocTrail := func() {
 		if cn == nil {
 			return
