@@ -14,6 +14,7 @@ func builtins(d *Dialect) []Extender {
 		strikeExt{},
 		mathExt{},
 		emojiExt{},
+		formExt{},
 		rowExt{},
 		pivotExt{},
 		noLocExt{},

@@ -43,6 +43,9 @@ type ComplexImage struct {
 	ast.BaseBlock
 	ImageSpec
 	closed bool
+	// body is the byte range of the long description in the source,
+	// shown as written (DocFX does not read it as Markdown).
+	bodyStart, bodyEnd int
 }
 
 var (
@@ -158,14 +161,15 @@ func (complexImageParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	}
 	spec.Offset = seg.Start + indent
 	advanceLine(reader, line)
-	return &ComplexImage{ImageSpec: spec}, parser.HasChildren
+	return &ComplexImage{ImageSpec: spec, bodyStart: seg.Stop}, parser.HasChildren
 }
 
 func (complexImageParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
-	line, _ := reader.PeekLine()
+	line, seg := reader.PeekLine()
 	if rest, _, colons, ok := colonToken(line, "image-end", -1); ok && colons == 3 &&
 		strings.TrimSpace(string(rest)) == ":::" {
 		node.(*ComplexImage).closed = true
+		node.(*ComplexImage).bodyEnd = seg.Start
 		advanceLine(reader, line)
 		return parser.Close
 	}
@@ -214,13 +218,22 @@ func (r imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if !entering || n.ChildCount() == 0 {
 			return ast.WalkSkipChildren, nil
 		}
+		ci := n.(*ComplexImage)
 		id := "image-description-" + strconv.Itoa(r.st.Next(descKey))
 		_, _ = w.WriteString(`<div class="image image-complex">`)
-		r.image(w, &n.(*ComplexImage).ImageSpec, id)
-		_, _ = w.WriteString("\n" + `<div id="` + id + `" class="visually-hidden">` + "\n")
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if err := r.st.r.Render(w, src, c); err != nil {
-				return ast.WalkStop, err
+		r.image(w, &ci.ImageSpec, id)
+		_, _ = w.WriteString("\n" + `<div id="` + id + `" class="visually-hidden">`)
+		if ci.closed && ci.bodyStart <= ci.bodyEnd && ci.bodyEnd <= len(src) {
+			// As DocFX: the description as written, one paragraph of text.
+			_, _ = w.WriteString("<p>")
+			_, _ = w.Write(util.EscapeHTML(bytes.TrimSpace(src[ci.bodyStart:ci.bodyEnd])))
+			_, _ = w.WriteString("</p>")
+		} else {
+			_ = w.WriteByte('\n')
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if err := r.st.r.Render(w, src, c); err != nil {
+					return ast.WalkStop, err
+				}
 			}
 		}
 		_, _ = w.WriteString("</div>\n</div>\n")
@@ -237,15 +250,17 @@ func (r imageRenderer) resolve(dest string, image bool, off int) string {
 	return r.st.Env.Link(cur, dest, image, cur.Pos(off))
 }
 
+// image writes the image: the border outside, then the link or lightbox
+// (the link wins), as DocFX nests them.
 func (r imageRenderer) image(w util.BufWriter, s *ImageSpec, describedBy string) {
+	if s.Border {
+		_, _ = w.WriteString(`<span class="mx-imgBorder">`)
+	}
 	switch {
 	case s.Link != "":
 		r.openA(w, r.resolve(s.Link, false, s.Offset), "")
 	case s.Lightbox != "":
 		r.openA(w, r.resolve(s.Lightbox, true, s.Offset)+"#lightbox", "lightbox")
-	}
-	if s.Border {
-		_, _ = w.WriteString(`<span class="mx-imgBorder">`)
 	}
 	_, _ = w.WriteString(`<img src="`)
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(r.resolve(s.Source, true, s.Offset)), true)))
@@ -260,11 +275,11 @@ func (r imageRenderer) image(w util.BufWriter, s *ImageSpec, describedBy string)
 		_, _ = w.WriteString(` aria-describedby="` + describedBy + `"`)
 	}
 	_, _ = w.WriteString(` loading="lazy" />`)
-	if s.Border {
-		_, _ = w.WriteString(`</span>`)
-	}
 	if s.Link != "" || s.Lightbox != "" {
 		_, _ = w.WriteString(`</a>`)
+	}
+	if s.Border {
+		_, _ = w.WriteString(`</span>`)
 	}
 }
 

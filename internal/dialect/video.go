@@ -1,18 +1,26 @@
 package dialect
 
 import (
+	"errors"
 	"net/url"
+	"strconv"
 	"strings"
 
+	"github.com/docloom/docloom/internal/diag"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// Video is a `> [!VIDEO url]` line: an embedded player.
+// Video is a `> [!VIDEO url]` line or a `:::video source="url":::` token:
+// an embedded player.
 type Video struct {
 	ast.BaseBlock
-	URL string // as written
+	URL      string // as written
+	Title    string // the iframe's title; "" for the localized "Video"
+	MaxWidth int    // pixels; 0 for none
 }
 
 // KindVideo is the node kind of Video.
@@ -76,11 +84,87 @@ func (r videoRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			return ast.WalkContinue, nil
 		}
 		v := n.(*Video)
+		title := v.Title
+		if title == "" {
+			title = Phrase(r.st.Locale, "video")
+		}
 		_, _ = w.WriteString(`<div class="embeddedvideo"><iframe src="`)
 		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(EmbedURL(v.URL)), false)))
 		_, _ = w.WriteString(`" title="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(Phrase(r.st.Locale, "video"))))
-		_, _ = w.WriteString(`" allowfullscreen loading="lazy"></iframe></div>` + "\n")
+		_, _ = w.Write(util.EscapeHTML([]byte(title)))
+		_ = w.WriteByte('"')
+		if v.MaxWidth > 0 {
+			_, _ = w.WriteString(` style="max-width:` + strconv.Itoa(v.MaxWidth) + `px;"`)
+		}
+		_, _ = w.WriteString(` allowfullscreen loading="lazy"></iframe></div>` + "\n")
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// colonVideoParser reads `:::video source="url" title="..." max-width="400":::`
+// on a line of its own. A bad token is an invalid-video error and is shown
+// as text, as DocFX shows it.
+type colonVideoParser struct{}
+
+func (colonVideoParser) Trigger() []byte { return []byte{':'} }
+
+func (colonVideoParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	attrs, indent, ok := selfClosingToken(line, "video")
+	if !ok {
+		return nil, parser.NoChildren
+	}
+	v, err := parseColonVideo(attrs)
+	if err != nil {
+		report(pc, seg.Start+indent, diag.Error, "invalid-video", err.Error()+"; the token is shown as text")
+		return nil, parser.NoChildren
+	}
+	advanceLine(reader, line)
+	return v, parser.NoChildren
+}
+
+func parseColonVideo(attrs string) (*Video, error) {
+	a, err := parseColonAttrs(attrs)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.onlyAttrs("source", "title", "max-width", "thumbnail", "loc-scope"); err != nil {
+		return nil, err
+	}
+	v := &Video{}
+	v.URL, _ = a.get("source")
+	v.Title, _ = a.get("title")
+	if strings.TrimSpace(v.URL) == "" {
+		return nil, errors.New(`source="..." is required: the address of the video`)
+	}
+	if mw, ok := a.get("max-width"); ok {
+		n, err := strconv.Atoi(strings.TrimSpace(mw))
+		if err != nil || n <= 0 {
+			return nil, errors.New(`max-width must be a number of pixels, such as max-width="400"`)
+		}
+		v.MaxWidth = n
+	}
+	return v, nil
+}
+
+func (colonVideoParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
+	return parser.Close
+}
+func (colonVideoParser) Close(ast.Node, text.Reader, parser.Context) {}
+func (colonVideoParser) CanInterruptParagraph() bool                 { return true }
+func (colonVideoParser) CanAcceptIndentedLine() bool                 { return false }
+
+// selfClosingToken reads a whole line `:::name attrs:::` (spaces allowed
+// after the opening colons and before the closing ones), returning the
+// attribute text.
+func selfClosingToken(line []byte, name string) (attrs string, indent int, ok bool) {
+	rest, indent, colons, ok := colonToken(line, name, 3)
+	if !ok || colons != 3 {
+		return "", 0, false
+	}
+	t := strings.TrimSpace(string(rest))
+	if !strings.HasSuffix(t, ":::") {
+		return "", 0, false
+	}
+	return strings.TrimSuffix(t, ":::"), indent, true
 }
