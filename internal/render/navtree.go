@@ -112,16 +112,112 @@ type Sidebar struct {
 	html    string
 	current map[string][]int // page -> offset just after its first link's href="…"
 	open    map[string][]int // page -> offsets just after "<details" of that link's ancestors
+
+	items []*NavItem
+	path  map[string][]int // page -> indices of its first entry, from the top
 }
 
 // NewSidebar renders items (whose Current and Open fields are ignored,
 // except Open from an expanded TOC entry) and records where pages sit.
 func NewSidebar(items []*NavItem) *Sidebar {
-	s := &Sidebar{current: map[string][]int{}, open: map[string][]int{}}
+	s := &Sidebar{current: map[string][]int{}, open: map[string][]int{}, items: items, path: map[string][]int{}}
 	var b strings.Builder
 	s.write(&b, items, nil)
 	s.html = b.String()
+	s.index(items, nil)
 	return s
+}
+
+func (s *Sidebar) index(items []*NavItem, at []int) {
+	for i, it := range items {
+		here := append(at[:len(at):len(at)], i)
+		if it.Page != "" && it.URL != "" && s.path[it.Page] == nil {
+			s.path[it.Page] = here
+		}
+		s.index(it.Items, here)
+	}
+}
+
+// HTML is the whole TOC with no page marked: the shared file a page's
+// script loads in place of its Branch.
+func (s *Sidebar) HTML() string { return s.html }
+
+// Len is the size of the whole TOC's markup.
+func (s *Sidebar) Len() int { return len(s.html) }
+
+// Branch returns the part of the TOC a page carries inline when the whole
+// TOC is loaded by the script: every top-level entry, and on the way to the
+// page every entry of each level (with the page marked as For marks it).
+// Entries with children off that way are links without their children, to
+// their own page or else their first page, so a reader without JavaScript
+// still reaches every page of the TOC by following links; entries the TOC
+// expands keep their children.
+func (s *Sidebar) Branch(page string) template.HTML {
+	var b strings.Builder
+	s.branch(&b, s.items, s.path[page], true)
+	return template.HTML(b.String())
+}
+
+func (s *Sidebar) branch(b *strings.Builder, items []*NavItem, path []int, onWay bool) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString("<ul>")
+	for i, it := range items {
+		here := onWay && len(path) > 0 && path[0] == i
+		var rest []int
+		if here {
+			rest = path[1:]
+		}
+		b.WriteString("<li>")
+		switch {
+		case len(it.Items) > 0 && (here || it.Open):
+			b.WriteString("<details open><summary>")
+			branchLink(b, it, it.URL, here && len(rest) == 0)
+			b.WriteString("</summary>")
+			s.branch(b, it.Items, rest, here)
+			b.WriteString("</details>")
+		case len(it.Items) > 0:
+			u := it.URL
+			if u == "" {
+				u = firstURL(it.Items)
+			}
+			branchLink(b, it, u, false)
+		default:
+			branchLink(b, it, it.URL, here && len(rest) == 0)
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>")
+}
+
+func branchLink(b *strings.Builder, it *NavItem, u string, current bool) {
+	name := template.HTMLEscapeString(it.Name)
+	if u == "" {
+		b.WriteString("<span>" + name + "</span>")
+		return
+	}
+	b.WriteString(`<a href="` + template.HTMLEscapeString(u) + `"`)
+	if current {
+		b.WriteString(` aria-current="page"`)
+	}
+	if it.External && u == it.URL {
+		b.WriteString(` rel="noopener"`)
+	}
+	b.WriteString(">" + name + "</a>")
+}
+
+// firstURL is the URL of the first entry with one, depth first.
+func firstURL(items []*NavItem) string {
+	for _, it := range items {
+		if it.URL != "" && !it.External {
+			return it.URL
+		}
+		if u := firstURL(it.Items); u != "" {
+			return u
+		}
+	}
+	return ""
 }
 
 func (s *Sidebar) write(b *strings.Builder, items []*NavItem, ancestors []int) {

@@ -160,7 +160,10 @@ type Page struct {
 	TOC []*NavItem
 	// Sidebar is the TOC as HTML with this page marked, when the build
 	// renders it (it does, once per locale, cloud and TOC).
-	Sidebar       template.HTML
+	Sidebar template.HTML
+	// SidebarURL, when set, is the shared file with the whole TOC: Sidebar
+	// is then only the page's branch, and the script loads the rest.
+	SidebarURL    string
 	Breadcrumbs   []Link
 	InThisArticle []Heading
 	Prev, Next    *Link

@@ -6,12 +6,14 @@ import { initInline } from "./hours/inline";
 import { initPickers } from "./hours/picker";
 import { initTabs } from "./tabs";
 import { initPivots } from "./pivots";
+import { initTOC } from "./toc";
 
 function start(): void {
   initInline(document);
   initPickers(document);
   initTabs(document);
   initPivots(document);
+  initTOC(document);
 }
 
 if (document.readyState === "loading") {
