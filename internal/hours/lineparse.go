@@ -2,177 +2,426 @@ package hours
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
+	"unicode"
 )
 
-// The country pages write hours in English ("Mon-Fri 9 AM-5 PM") or in a
-// machine translation that keeps the English weekdays but spells times in
-// several ways ("09:00- 17:00 uur", "10:00 tot 18:00 uur", "09.00-17.00
-// uur", "9:00-20 uur", "van 06:00 tot 14:00 uur"). One small grammar
-// covers both; anything else stays text.
+// An hours line is "Label: schedule [zone]" in the page's language. The
+// grammar is the same for every language; only the words differ (see
+// lexicon.go). The schedule part is read as tokens:
+//
+//	days   = day [to day] { and day [to day] }
+//	time   = [ampm] N[(:|.)MM] [o'clock [MM] [minute] [half]] [ampm] | midnight | noon
+//	span   = [from] time to time
+//	line   = { days | span { and span } | always | zone | local | skip }
+//
+// Days and times may come in either order; commas, brackets and a "to"
+// right before a trailing zone are ignored. A line needs days and a span,
+// or a round-the-clock phrase, or "not available by phone"; anything else,
+// an unknown word included, leaves the line without a schedule.
 
-var (
-	always24 = regexp.MustCompile(`(?i)^(24 uur per dag, 7 dagen per week|24 hours a day, 7 days a week)\.?$`)
-	notByTel = regexp.MustCompile(`(?i)^(niet beschikbaar per telefoon|not available by phone)\.?$`)
-
-	timeRe  = `(\d{1,2}(?:[:.]\d{2})?(?:\s*[AP]M)?|noon|midnight|middernacht)`
-	rangeRe = regexp.MustCompile(`(?i)^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s*-\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?:van\s+|from\s+)?` +
-		timeRe + `\s*(?:-|–|tot|to)\s*` + timeRe + `(?:\s+(.*))?$`)
-	labelNoColon = regexp.MustCompile(`^([^:]*?)\s+((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s*-.*)$`)
-	clockRe      = regexp.MustCompile(`(?i)^(\d{1,2})(?:[:.](\d{2}))?(?:\s*([AP]M))?$`)
-)
-
-var dayAbbrev = map[string]string{"mon": "Mo", "tue": "Tu", "wed": "We", "thu": "Th", "fri": "Fr", "sat": "Sa", "sun": "Su"}
+type token struct {
+	kind   tokKind
+	val    string
+	prefix bool
+	min    int  // for tTime: minutes after midnight (before AM/PM)
+	hasMin bool // for tTime: minutes were written ("9:00", not "9")
+	hour   int
+	text   string
+}
 
 // hoursLine is what the grammar gets out of one line.
 type hoursLine struct {
 	label    string
 	schedule Schedule
-	zoneWord string // "moscow", "london", "local", "et", "berlin", "beijing" or ""
+	zoneWord string // a zone ID, "local", "ET" or ""
 	ok       bool
 	problem  string
 }
 
-// parseHoursLine splits "Label: schedule [zone word]" and parses the
-// schedule. A missing colon is tolerated when a day range follows the label.
-func parseHoursLine(text string) hoursLine {
-	label, rest, found := strings.Cut(text, ":")
-	if looksLikeSchedule(text) {
-		label, rest, found = "", text, true
+// parseHoursLine splits "Label: schedule" and parses the schedule with the
+// words of the page's language.
+func parseHoursLine(text string, lx *lexicon) hoursLine {
+	orig := []rune(strings.TrimSpace(text))
+	norm := foldRunes(orig)
+	// The label ends at the first colon; with no colon, at the first day.
+	label, rest := "", norm
+	if i := indexRune(norm, ':'); i >= 0 && !isTimeColon(norm, i) {
+		label, rest = strings.TrimSpace(string(orig[:i])), norm[i+1:]
 	}
-	if !found || !looksLikeSchedule(strings.TrimSpace(rest)) {
-		if m := labelNoColon.FindStringSubmatch(text); m != nil {
-			label, rest = m[1], m[2]
-		} else if !found {
-			label, rest = "", text
+	toks := tokenize(rest, lx)
+	if label == "" {
+		// "English Mon-Fri 8 AM-9 PM": unknown words before the first day.
+		n := 0
+		for n < len(toks) && toks[n].kind == tUnknown {
+			n++
+		}
+		if n > 0 && n < len(toks) && toks[n].kind == tDay {
+			if f := strings.Fields(string(orig)); n <= len(f) {
+				label = strings.Join(f[:n], " ")
+			}
+			toks = toks[n:]
 		}
 	}
-	hl := hoursLine{label: strings.TrimSpace(label)}
-	rest = strings.TrimSpace(rest)
-	switch {
-	case always24.MatchString(rest):
-		hl.schedule, hl.ok = Schedule{always: true}, true
-		return hl
-	case notByTel.MatchString(rest):
-		hl.schedule, hl.ok = Schedule{}, true
-		return hl
-	}
-	m := rangeRe.FindStringSubmatch(rest)
-	if m == nil {
-		hl.problem = "no day range and time range found"
-		return hl
-	}
-	start, err1 := parseLooseClock(m[3], false)
-	end, err2 := parseLooseClock(m[4], true)
-	if err1 != nil || err2 != nil {
-		hl.problem = "time out of range"
-		return hl
-	}
-	word, ok := zoneWord(m[5])
-	if !ok {
-		hl.problem = fmt.Sprintf("unexpected text %q after the times", m[5])
-		return hl
-	}
-	src := dayAbbrev[strings.ToLower(m[1])] + "-" + dayAbbrev[strings.ToLower(m[2])] + " " + clock(start) + "-" + clock(end%dayMinutes)
-	if end == dayMinutes {
-		src = src[:len(src)-5] + "24:00"
-	}
-	s, err := ParseSchedule(src)
-	if err != nil {
-		hl.problem = err.(*ScheduleError).Message
-		return hl
-	}
-	hl.schedule, hl.zoneWord, hl.ok = s, word, true
+	hl := hoursLine{label: label}
+	hl.schedule, hl.zoneWord, hl.ok, hl.problem = readSchedule(toks)
 	return hl
 }
 
-func looksLikeSchedule(s string) bool {
-	return always24.MatchString(s) || notByTel.MatchString(s) || rangeRe.MatchString(s)
+func indexRune(rs []rune, r rune) int {
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
-// parseLooseClock reads "9:00", "09.00", "9 AM", "noon", "middernacht" and,
-// only for an end time, a bare hour such as "20".
-func parseLooseClock(s string, isEnd bool) (int, error) {
-	switch strings.ToLower(s) {
-	case "noon":
-		return 12 * 60, nil
-	case "midnight", "middernacht":
-		if isEnd {
-			return dayMinutes, nil
+// isTimeColon reports a colon between digits ("9:00"), which is no label.
+func isTimeColon(rs []rune, i int) bool {
+	return i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+}
+
+func tokenize(text []rune, lx *lexicon) []token {
+	var toks []token
+	i := 0
+	for i < len(text) {
+		r := text[i]
+		if r == ' ' || r == ',' || r == '(' || r == ')' || r == '.' || r == ';' || r == '。' || r == '[' || r == ']' {
+			i++
+			continue
 		}
-		return 0, nil
+		// Offsets such as "(UTC+1)" restate the zone.
+		if e := utcOffset(text, i); e > i {
+			i = e
+			continue
+		}
+		matched := false
+		for _, en := range lx.entries {
+			if e := matchAt(text, i, en.text); e >= 0 {
+				toks = append(toks, token{kind: en.kind, val: en.val, prefix: en.prefix, text: string(text[i:e])})
+				i, matched = e, true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		if unicode.IsDigit(r) {
+			j := i
+			for j < len(text) && unicode.IsDigit(text[j]) {
+				j++
+			}
+			t := token{kind: tUnknown, text: string(text[i:j])}
+			if j-i <= 2 {
+				h := atoi(text[i:j])
+				t = token{kind: tTime, hour: h, min: h * 60, text: string(text[i:j])}
+				if j < len(text) && (text[j] == ':' || text[j] == '.') && isDigits(text, j+1, 2) && (j+3 >= len(text) || !unicode.IsDigit(text[j+3])) {
+					t.min += atoi(text[j+1 : j+3])
+					t.hasMin = true
+					t.text = string(text[i : j+3])
+					j += 3
+				}
+			}
+			toks = append(toks, t)
+			i = j
+			continue
+		}
+		if r == '-' {
+			toks = append(toks, token{kind: tTo, text: "-"})
+			i++
+			continue
+		}
+		// An unknown word: a run of letters, or one wide character.
+		j := i + 1
+		if isWordRune(r) {
+			for j < len(text) && isWordRune(text[j]) {
+				j++
+			}
+		}
+		toks = append(toks, token{kind: tUnknown, text: string(text[i:j])})
+		i = j
 	}
-	m := clockRe.FindStringSubmatch(s)
-	if m == nil {
-		return 0, fmt.Errorf("bad time %q", s)
+	return toks
+}
+
+func utcOffset(text []rune, i int) int {
+	s := string(text[i:])
+	for _, p := range []string{"utc", "gmt"} {
+		if strings.HasPrefix(s, p) {
+			j := i + 3
+			if j < len(text) && (text[j] == '+' || text[j] == '-') {
+				j++
+				k := j
+				for j < len(text) && (unicode.IsDigit(text[j]) || text[j] == ':') {
+					j++
+				}
+				if j > k {
+					return j
+				}
+			}
+		}
 	}
-	h, _ := strconv.Atoi(m[1])
-	min := 0
-	if m[2] != "" {
-		min, _ = strconv.Atoi(m[2])
-	} else if m[3] == "" && !isEnd {
-		return 0, fmt.Errorf("bare hour %q as a start", s)
+	return i
+}
+
+func isDigits(rs []rune, i, n int) bool {
+	if i+n > len(rs) {
+		return false
 	}
-	switch strings.ToUpper(m[3]) {
-	case "AM":
+	for _, r := range rs[i : i+n] {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n = n*10 + int(r-'0')
+		if n > 10000 {
+			return 10000
+		}
+	}
+	return n
+}
+
+// clockTok is a time being assembled from tokens.
+type clockTok struct {
+	min     int
+	hasMin  bool
+	period  tokKind // tAM, tPM or 0
+	special tokKind // tMidnight, tNoon or 0
+}
+
+// readSchedule runs the grammar over the tokens.
+func readSchedule(toks []token) (Schedule, string, bool, string) {
+	// Merge times with what belongs to them: o'clock words, minutes after
+	// them ("9h00", "9時30分", "5 時半") and AM/PM words on either side.
+	var items []any // clockTok or token
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case tTime, tMidnight, tNoon:
+			c := clockTok{min: t.min, hasMin: t.hasMin}
+			if t.kind != tTime {
+				c.special = t.kind
+			}
+			if n := len(items); n > 0 {
+				if p, ok := items[n-1].(token); ok && (p.kind == tAM || p.kind == tPM) && p.prefix {
+					c.period = p.kind
+					items = items[:n-1]
+				}
+			}
+			for i+1 < len(toks) {
+				n := toks[i+1]
+				switch {
+				case n.kind == tOclock:
+					i++
+					continue
+				case n.kind == tTime && !c.hasMin && i > 0 && toks[i].kind == tOclock && len(n.text) == 2 && !n.hasMin && n.hour < 60:
+					c.min += n.hour
+					c.hasMin = true
+					i++
+					continue
+				case n.kind == tMinute:
+					i++
+					continue
+				case n.kind == tHalf && !c.hasMin:
+					c.min += 30
+					c.hasMin = true
+					i++
+					continue
+				case (n.kind == tAM || n.kind == tPM) && c.period == 0 && (!n.prefix || !nextIsTime(toks, i+2)):
+					c.period = n.kind
+					i++
+					continue
+				}
+				break
+			}
+			items = append(items, c)
+		case tOclock, tMinute, tSkip, tFrom:
+			// o'clock after a span ("9:00-17:00 Uhr"), fillers
+		default:
+			items = append(items, t)
+		}
+	}
+	var days []string
+	var spans []string
+	always, off := false, false
+	zone := ""
+	for i := 0; i < len(items); i++ {
+		switch it := items[i].(type) {
+		case clockTok:
+			// span = time to time
+			if i+2 >= len(items) || !isTo(items[i+1]) {
+				return Schedule{}, "", false, "a time without a range"
+			}
+			end, ok := items[i+2].(clockTok)
+			if !ok {
+				return Schedule{}, "", false, "a time range without an end"
+			}
+			s, e, err := spanMinutes(it, end)
+			if err != "" {
+				return Schedule{}, "", false, err
+			}
+			spans = append(spans, clock(s)+"-"+endClock(e))
+			i += 2
+			if i+1 < len(items) && isKind(items[i+1], tAnd) {
+				i++
+			}
+		case token:
+			switch it.kind {
+			case tDay:
+				d := it.val
+				if i+2 < len(items) && isTo(items[i+1]) && isKind(items[i+2], tDay) {
+					d += "-" + items[i+2].(token).val
+					i += 2
+				}
+				days = append(days, d)
+				if i+1 < len(items) && isKind(items[i+1], tAnd) && i+2 < len(items) && isKind(items[i+2], tDay) {
+					i++
+				}
+			case tAlways:
+				always = true
+			case tNotByPhone:
+				off = true
+			case tZone:
+				if zone != "" && zone != it.val {
+					return Schedule{}, "", false, "two zones"
+				}
+				zone = it.val
+			case tLocal:
+				zone = "local"
+			case tTo, tAnd:
+				// A dangling "to" before a trailing zone ("à Londres"), or
+				// "et", which is French for "and" and also Eastern Time.
+				if it.kind == tAnd && i == len(items)-1 && fold(it.text) == "et" {
+					zone = "ET"
+					continue
+				}
+				if i+1 < len(items) && (isKind(items[i+1], tZone) || isKind(items[i+1], tLocal)) {
+					continue
+				}
+				return Schedule{}, "", false, fmt.Sprintf("unexpected %q", it.text)
+			case tAM, tPM:
+				return Schedule{}, "", false, fmt.Sprintf("unexpected %q", it.text)
+			default:
+				return Schedule{}, "", false, fmt.Sprintf("unexpected text %q", it.text)
+			}
+		}
+	}
+	switch {
+	case off && len(days) == 0 && len(spans) == 0 && !always:
+		return Schedule{}, zone, true, ""
+	case always && len(spans) == 0:
+		if len(days) == 0 {
+			return Schedule{always: true}, zone, true, ""
+		}
+		spans = []string{"00:00-24:00"}
+	case len(days) == 0 && len(spans) == 0:
+		return Schedule{}, "", false, "no day range and time range found"
+	case len(days) == 0:
+		return Schedule{}, "", false, "no days"
+	case len(spans) == 0:
+		return Schedule{}, "", false, "no time range"
+	}
+	src := strings.Join(days, ",") + " " + strings.Join(spans, ",")
+	s, err := ParseSchedule(src)
+	if err != nil {
+		if se, ok := err.(*ScheduleError); ok {
+			return Schedule{}, "", false, se.Message
+		}
+		return Schedule{}, "", false, err.Error()
+	}
+	if s.String() == "Mo-Su 00:00-24:00" {
+		s = Schedule{always: true}
+	}
+	return s, zone, true, ""
+}
+
+func nextIsTime(toks []token, i int) bool {
+	return i < len(toks) && toks[i].kind == tTime
+}
+
+func isTo(x any) bool { return isKind(x, tTo) }
+
+func isKind(x any, k tokKind) bool {
+	t, ok := x.(token)
+	return ok && t.kind == k
+}
+
+// spanMinutes resolves a start and an end, with AM/PM, noon and midnight.
+func spanMinutes(a, b clockTok) (int, int, string) {
+	s, ok1 := resolve(a, false)
+	e, ok2 := resolve(b, true)
+	if !ok1 || !ok2 {
+		return 0, 0, "time out of range"
+	}
+	if s >= dayMinutes {
+		return 0, 0, "time out of range"
+	}
+	return s, e, ""
+}
+
+func resolve(c clockTok, isEnd bool) (int, bool) {
+	switch c.special {
+	case tNoon:
+		return 12 * 60, true
+	case tMidnight:
+		if isEnd {
+			return dayMinutes, true
+		}
+		return 0, true
+	}
+	h, m := c.min/60, c.min%60
+	if m > 59 {
+		return 0, false
+	}
+	switch c.period {
+	case tAM:
+		if h > 12 || h == 0 {
+			return 0, false
+		}
 		if h == 12 {
 			h = 0
 		}
-	case "PM":
+	case tPM:
+		if h > 12 || h == 0 {
+			return 0, false
+		}
 		if h != 12 {
 			h += 12
 		}
 	}
-	if h > 24 || min > 59 || (h == 24 && min > 0) || (m[3] != "" && (h > 23 || m[1] == "0")) {
-		return 0, fmt.Errorf("time %q out of range", s)
+	if h > 24 || (h == 24 && m > 0) {
+		return 0, false
 	}
-	return h*60 + min, nil
+	return h*60 + m, true
 }
 
-// zoneWord classifies what follows the times: "uur" is just "o'clock".
-func zoneWord(s string) (string, bool) {
-	w := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ".")))
-	w = strings.TrimSpace(strings.TrimPrefix(w, "uur"))
-	switch w {
-	case "":
-		return "", true
-	case "moskou", "moscow", "moscow time":
-		return "moscow", true
-	case "londen", "london", "london time":
-		return "london", true
-	case "lokaal", "local", "lokale tijd", "local time":
-		return "local", true
-	case "et":
-		return "et", true
-	case "berlijn", "berlin", "berlijn (utc+1)", "berlin (utc+1)":
-		return "berlin", true
-	case "beijing", "lokale tijd beijing", "(lokale tijd beijing)", "beijing time", "(beijing time)":
-		return "beijing", true
+func endClock(e int) string {
+	if e == dayMinutes || e == 0 {
+		return "24:00"
 	}
-	return "", false
+	return clock(e)
 }
 
-// wordZone maps a zone word to an IANA zone for a country; "" keeps the
+// zoneFor maps a zone word to an IANA zone for a country; "" keeps the
 // country's zone.
-func wordZone(word, iso string) string {
+func zoneFor(word, iso string) string {
 	switch word {
-	case "moscow":
-		return "Europe/Moscow"
-	case "london":
-		return "Europe/London"
-	case "berlin":
-		return "Europe/Berlin"
-	case "beijing":
-		return "Asia/Shanghai"
-	case "et":
+	case "", "local":
+		return ""
+	case "ET":
 		if iso == "CA" {
 			return "America/Toronto"
 		}
 		return "America/New_York"
 	}
-	return ""
+	return word
 }
 
 // implausible returns a reason when a parsed range looks like a typo or a

@@ -20,7 +20,10 @@ type Country struct {
 	Zones []string `json:"zones"`
 	Page  string   `json:"page"`
 	// Notice is a page-level statement such as "no phone support".
-	Notice string   `json:"notice,omitempty"`
+	Notice string `json:"notice,omitempty"`
+	// Notes are lines of the hours sections that state no hours ("Local
+	// call charges apply.", "Closed on public holidays").
+	Notes  []string `json:"notes,omitempty"`
 	Phones []Phone  `json:"phones"`
 	Dial   []string `json:"dial"`
 	Lines  []Line   `json:"lines"`
@@ -52,21 +55,42 @@ type Line struct {
 	Note    string `json:"note,omitempty"`
 	Section string `json:"section,omitempty"`
 	Text    string `json:"text"`
-	Source  string `json:"source"`
+	// Original is set when the line's own text could not be read and its
+	// schedule was taken from the same line in the default locale (or
+	// from the original English the page carries next to it): the reader
+	// is shown this text with the schedule.
+	Original string `json:"original,omitempty"`
+	Source   string `json:"source"`
 }
 
 var (
 	anchorHeading = regexp.MustCompile(`^(#{1,6})\s+(?:<a name="([^"]*)"></a>)?\s*(.*?)\s*#*\s*$`)
-	phoneRe       = regexp.MustCompile(`^(\+?\d[\d \-]*\d)\s*((?:\([^)]*\)\s*)*)$`)
-	altRe         = regexp.MustCompile(`(?i)^(alternatief telefoonnummer|alternative phone number)\s*:\s*(.*)$`)
-	dialRe        = regexp.MustCompile(`(?i)^(optie \d+ selecteren|code \d+ invoeren|select option \d+|enter code \d+|na het bellen voert u\b.*|after dialing,? enter\b.*)$`)
-	afterDialRe   = regexp.MustCompile(`(?i)^(na het bellen voert u|after dialing,? enter)\s*$`)
-	chargeRe      = regexp.MustCompile(`(?i)^\(?(internationale gesprekskosten zijn van toepassing|lokale gesprekskosten zijn van toepassing|lokaal gratis|gratis mobiel|international call charges apply|local call charges apply|local toll-free|toll-free|free from mobile)\)?\.?$`)
-	noPhoneRe     = regexp.MustCompile(`(?i)^(telefonische ondersteuning niet beschikbaar|telephone support not available)`)
-	plainGroupRe  = regexp.MustCompile(`(?i)^(ondersteuning bij facturering|factureringsondersteuning|billing support|technische ondersteuning|technical support)\s*:?\s*$`)
-	planRe        = regexp.MustCompile(`^\*\*([^*]+?):?\*\*`)
-	noteLineRe    = regexp.MustCompile(`^\(([^()]*)\)$`)
+	// A number as the pages write it: "0800 589 2332", "+1 312 …", "+ 1 312 …", "0800-762-1146".
+	phoneRe    = regexp.MustCompile(`^(\+?\s?\d[\d \-.]*\d)\s*((?:[(（][^)）]*[)）]\s*)*)$`)
+	planRe     = regexp.MustCompile(`^\*\*([^*]+?)[:：]?\*\*`)
+	noteLineRe = regexp.MustCompile(`^[(（]([^()（）]*)[)）][.。]?$`)
+	sxsLookup  = regexp.MustCompile(`<span class="sxs-lookup"><span data-stu-id="[^"]*">(.*?)</span></span>`)
+	ttuSpan    = regexp.MustCompile(`<span data-ttu-id="[^"]*">(.*?)</span>`)
+	digitRe    = regexp.MustCompile(`\d`)
+	dialNumber = regexp.MustCompile(`^\D*\d{1,6}\D*$`)
 )
+
+// stripSxS removes the bilingual markup of machine-translated pages:
+// '<span data-ttu-id="…">Text</span><span class="sxs-lookup"><span
+// data-stu-id="…">Original</span></span>' becomes "Text", and the English
+// original is returned beside it.
+func stripSxS(s string) (text, orig string) {
+	if !strings.Contains(s, "<span") {
+		return s, ""
+	}
+	var origs []string
+	for _, m := range sxsLookup.FindAllStringSubmatch(s, -1) {
+		origs = append(origs, strings.TrimSpace(m[1]))
+	}
+	s = sxsLookup.ReplaceAllString(s, "")
+	s = ttuSpan.ReplaceAllString(s, "$1")
+	return strings.TrimSpace(s), strings.Join(origs, " ")
+}
 
 // pageState tracks where in the page the scanner is.
 type pageState struct {
@@ -81,17 +105,34 @@ type pageState struct {
 	altList   bool   // after "Alternatief telefoonnummer:" with no number
 	afterDial bool   // after "Na het bellen voert u"
 	pending   string // charge note waiting for the numbers it precedes
+	lx        *lexicon
+	def       *Country       // the default locale's page, for fallbacks
+	seen      map[string]int // lines so far per section and group
 	diags     []diag.Diagnostic
 }
 
-// ParseCountryPage reads one country support page (English or Dutch; the
-// locale is only recorded for callers, both vocabularies are accepted). It
-// never fails: lines it does not understand keep their text and produce a
+// PageOptions are the optional inputs of ParseCountryPageWith.
+type PageOptions struct {
+	// Default is the same country's page in the docset's default locale.
+	// A line whose text cannot be read takes its schedule from the same
+	// line there (translations keep the order of the lines).
+	Default *Country
+}
+
+// ParseCountryPage reads one country support page with the words of its
+// locale's language (and English, which translated pages keep). It never
+// fails: lines it does not understand keep their text and produce a
 // warning with file:line.
 func ParseCountryPage(file string, src []byte, locale string) (Country, []diag.Diagnostic) {
-	_ = locale
+	return ParseCountryPageWith(file, src, locale, PageOptions{})
+}
+
+// ParseCountryPageWith is ParseCountryPage with a default-locale page to
+// fall back on.
+func ParseCountryPageWith(file string, src []byte, locale string, opt PageOptions) (Country, []diag.Diagnostic) {
 	slug := strings.TrimSuffix(path.Base(strings.ReplaceAll(file, "\\", "/")), ".md")
-	st := &pageState{c: &Country{Slug: slug, Zones: []string{}, Phones: []Phone{}, Dial: []string{}, Lines: []Line{}}, file: file}
+	st := &pageState{c: &Country{Slug: slug, Zones: []string{}, Phones: []Phone{}, Dial: []string{}, Lines: []Line{}}, file: file,
+		lx: lexiconFor(locale), def: opt.Default, seen: map[string]int{}}
 	if info, ok := LookupCountry(slug); ok {
 		st.info = info
 		st.c.ISO, st.c.Zone = info.ISO, info.Zone
@@ -126,7 +167,8 @@ func (st *pageState) warn(line int, code, format string, args ...any) {
 		Severity: diag.Warning, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
-func (st *pageState) line(n int, s string) {
+func (st *pageState) line(n int, raw string) {
+	s, orig := stripSxS(raw)
 	if s == "" || strings.HasPrefix(s, "[") || strings.HasPrefix(s, "![") {
 		return
 	}
@@ -134,39 +176,96 @@ func (st *pageState) line(n int, s string) {
 		st.heading(len(m[1]), m[2], m[3])
 		return
 	}
+	f := fold(s)
 	switch {
-	case noPhoneRe.MatchString(s):
+	case hasPhrase(f, st.lx.nophone):
 		st.c.Notice = s
-	case altRe.MatchString(s):
-		m := altRe.FindStringSubmatch(s)
-		st.altList = strings.TrimSpace(m[2]) == ""
-		if !st.altList && !st.addPhone(strings.TrimSpace(m[2]), "alternative") {
-			st.warn(n, CodePhoneUnparsed, "alternative number %q not understood", m[2])
-		}
-	case chargeRe.MatchString(s):
+	case st.altLine(n, s, f):
+	case isPhrase(strings.Trim(f, "()。. "), st.lx.charge):
 		st.chargeNote(s)
-	case dialRe.MatchString(s):
+	case st.isDial(f):
 		st.c.Dial = append(st.c.Dial, s)
-		st.afterDial = afterDialRe.MatchString(s)
+		st.afterDial = hasPhrase(f, st.lx.after)
 	case phoneRe.MatchString(s) && (st.inPhone || st.altList || st.afterDial):
 		st.phoneLine(n, s)
+	case st.inPhone && dialNumber.MatchString(s) && len(strings.Fields(s)) <= 6 && !strings.Contains(s, ":"):
+		// A dialling step in words the data does not know ("Option 4
+		// wählen"): one short number among a few words.
+		st.c.Dial = append(st.c.Dial, s)
 	case st.inHours:
-		st.hoursLine(n, s)
+		st.hoursLine(n, s, orig)
 	case st.inPhone:
 		st.warn(n, CodePhoneUnparsed, "line under the phone heading not understood: %q", s)
 	}
 }
 
+// hasPhrase reports whether folded f starts with one of the phrases.
+func hasPhrase(f string, ps [][]rune) bool {
+	_, ok := hasPrefixPhrase(f, ps)
+	return ok
+}
+
+// isPhrase reports whether folded f is one of the phrases.
+func isPhrase(f string, ps [][]rune) bool {
+	t := []rune(f)
+	for _, p := range ps {
+		if matchAt(t, 0, p) == len(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *pageState) isDial(f string) bool {
+	if hasPhrase(f, st.lx.after) {
+		return true
+	}
+	for _, re := range st.lx.dial {
+		if re.MatchString(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// altLine handles "Alternative phone number: 069 380 789 508" and the
+// same with the numbers on the lines that follow.
+func (st *pageState) altLine(n int, s, f string) bool {
+	e, ok := hasPrefixPhrase(f, st.lx.alt)
+	rest := ""
+	if ok {
+		rest = strings.TrimSpace(string([]rune(s)[e:]))
+		rest = strings.TrimSpace(strings.TrimLeft(rest, ":：︰ "))
+	} else {
+		// Any "Words: number" line outside the phone block is an
+		// alternative number, whatever the words.
+		label, num, found := strings.Cut(strings.NewReplacer("：", ":", "︰", ":").Replace(s), ":")
+		if !found || st.inPhone || digitRe.MatchString(label) || !phoneRe.MatchString(strings.TrimSpace(num)) || len(digitsOf(num)) < 6 {
+			return false
+		}
+		rest = strings.TrimSpace(num)
+	}
+	st.altList = rest == ""
+	if !st.altList && !st.addPhone(rest, "alternative") {
+		st.warn(n, CodePhoneUnparsed, "alternative number %q not understood", rest)
+	}
+	return true
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 func (st *pageState) heading(level int, anchor, text string) {
 	kind := anchor
-	switch t := strings.ToLower(strings.TrimRight(text, ": ")); {
-	case kind != "":
-	case t == "phone number" || t == "telefoonnummer":
-		kind = "phone-number"
-	case t == "hours" || t == "uren":
-		kind = "hours"
-	case plainGroupRe.MatchString(t):
-		kind = groupOf(t) + "-support"
+	if kind == "" {
+		kind = st.lx.headings[squash(text)]
 	}
 	st.altList, st.afterDial = false, false
 	switch kind {
@@ -186,14 +285,6 @@ func (st *pageState) heading(level int, anchor, text string) {
 			st.section = text
 		}
 	}
-}
-
-func groupOf(t string) string {
-	t = strings.ToLower(t)
-	if strings.Contains(t, "factur") || strings.Contains(t, "billing") {
-		return "billing"
-	}
-	return "technical"
 }
 
 func (st *pageState) phoneLine(n int, s string) {
@@ -222,7 +313,7 @@ func (st *pageState) addPhone(s, kind string) bool {
 		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), ")"))
 		switch {
 		case part == "":
-		case chargeRe.MatchString(part):
+		case isPhrase(strings.Trim(fold(part), "。. "), st.lx.charge):
 			p.Note = part
 		case p.Label == "":
 			p.Label = part
@@ -250,7 +341,7 @@ func telDigits(s string) string {
 // chargeNote attaches a charge line to the last number, or keeps it for
 // the numbers of an alternative list that follows it (Japan).
 func (st *pageState) chargeNote(s string) {
-	note := strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	note := strings.TrimRight(strings.TrimSuffix(strings.TrimPrefix(s, "("), ")"), ".。")
 	ps := st.c.Phones
 	if st.altList && (len(ps) == 0 || ps[len(ps)-1].Kind != "alternative") {
 		st.pending = note
@@ -261,9 +352,9 @@ func (st *pageState) chargeNote(s string) {
 	}
 }
 
-func (st *pageState) hoursLine(n int, s string) {
-	if m := plainGroupRe.FindStringSubmatch(s); m != nil {
-		st.group, st.plan = groupOf(m[1]), ""
+func (st *pageState) hoursLine(n int, s, orig string) {
+	if kind := st.lx.headings[squash(s)]; kind == "billing-support" || kind == "technical-support" {
+		st.group, st.plan = strings.TrimSuffix(kind, "-support"), ""
 		st.diags = append(st.diags, diag.Diagnostic{Pos: diag.Pos{File: st.file, Line: n}, Severity: diag.Info,
 			Code: CodePlainHeading, Message: fmt.Sprintf("%q is a plain line; a heading was expected", s)})
 		return
@@ -276,15 +367,33 @@ func (st *pageState) hoursLine(n int, s string) {
 		st.c.Lines[len(st.c.Lines)-1].Note = m[1]
 		return
 	}
-	hl := parseHoursLine(s)
+	key := st.section + "\x00" + st.group
+	idx := st.seen[key]
+	hl := parseHoursLine(s, st.lx)
+	if !hl.ok && !strings.ContainsAny(s, ":：︰") && !digitRe.MatchString(s) {
+		// No label, no number, no hours: a note, not a failed schedule.
+		st.c.Notes = append(st.c.Notes, s)
+		return
+	}
+	st.seen[key] = idx + 1
 	ln := Line{Group: st.group, Label: hl.label, Zone: st.c.Zone, Plan: st.plan, Section: st.section,
 		Text: s, Source: fmt.Sprintf("%s:%d", path.Base(st.file), n)}
+	why := ""
 	if hl.ok {
-		if z := wordZone(hl.zoneWord, st.c.ISO); z != "" {
+		why = implausible(hl.schedule)
+	}
+	if !hl.ok || why != "" {
+		if st.fallback(n, &ln, hl, orig, idx, why) {
+			st.c.Lines = append(st.c.Lines, ln)
+			return
+		}
+	}
+	if hl.ok {
+		if z := zoneFor(hl.zoneWord, st.c.ISO); z != "" {
 			ln.Zone = z
 		}
 		ln.Local = hl.zoneWord == "local"
-		if why := implausible(hl.schedule); why != "" {
+		if why != "" {
 			st.warn(n, CodeImplausible, "%s: %q", why, s)
 		}
 	}
@@ -301,10 +410,58 @@ func (st *pageState) hoursLine(n int, s string) {
 	st.c.Lines = append(st.c.Lines, ln)
 }
 
+// fallback reads a line that did not parse (or parsed to something
+// implausible) from its original: the English the page carries in its
+// sxs-lookup markup, else the same line of the default locale's page. It
+// reports whether it found a schedule there.
+func (st *pageState) fallback(n int, ln *Line, hl hoursLine, orig string, idx int, why string) bool {
+	reason := "not understood (" + hl.problem + ")"
+	if hl.ok {
+		reason = why
+	}
+	if orig != "" {
+		en := parseHoursLine(orig, lexiconFor("en"))
+		if en.ok && implausible(en.schedule) == "" {
+			if z := zoneFor(en.zoneWord, st.c.ISO); z != "" {
+				ln.Zone = z
+			}
+			ln.Local = en.zoneWord == "local"
+			st.applyLineZone(n, ln, &en)
+			str := en.schedule.String()
+			ln.Schedule, ln.Original = &str, orig
+			st.warn(n, CodeFallback, "support hours %s: %q; read from the original %q", reason, ln.Text, orig)
+			return true
+		}
+	}
+	if st.def == nil {
+		return false
+	}
+	k := 0
+	for _, d := range st.def.Lines {
+		if d.Group != ln.Group || d.Section != ln.Section {
+			continue
+		}
+		if k == idx {
+			if d.Schedule == nil {
+				return false
+			}
+			str := *d.Schedule
+			ln.Schedule, ln.Zone, ln.Local, ln.Original = &str, d.Zone, d.Local, d.Text
+			st.warn(n, CodeFallback, "support hours %s: %q; using the default locale's line %s %q", reason, ln.Text, d.Source, d.Text)
+			return true
+		}
+		k++
+	}
+	return false
+}
+
 // applyLineZone applies a countries.tsv override to a line that names no
 // zone of its own.
 func (st *pageState) applyLineZone(n int, ln *Line, hl *hoursLine) {
 	if hl.zoneWord != "" && hl.zoneWord != "local" {
+		return
+	}
+	if st.info.Slug == "" {
 		return
 	}
 	for _, lz := range st.info.LineZones {

@@ -142,7 +142,7 @@ func TestParseCountryPageCRLFAndTimeSpellings(t *testing.T) {
 		"## Hours\r\n### Billing Support:\r\nDutch: Mon-Fri 09.00-17.00 uur\r\nFrench: Mon-Fri 9:00-20 uur\r\n" +
 		"English: Mon-Fri van 06:00 tot 14:00 uur\r\nCantonese: Mon-Fri 9 AM-6 PM\r\nFrench: Mon-Fri 11 AM-midnight\r\n" +
 		"English: Mon-Fri noon-8 PM London\r\n### Technical Support:\r\nEnglish Mon-Fri 8 AM-9 PM\r\nSpanish: 24 hours a day, 7 days a week\r\n"
-	c, ds := ParseCountryPage("germany.md", []byte(src), "en-us")
+	c, ds := ParseCountryPage("germany.md", []byte(src), "nl-nl")
 	want := "billing|Dutch|Mo-Fr 09:00-17:00|Europe/Berlin\nbilling|French|Mo-Fr 09:00-20:00|Europe/Berlin\n" +
 		"billing|English|Mo-Fr 06:00-14:00|Europe/Berlin\nbilling|Cantonese|Mo-Fr 09:00-18:00|Europe/Berlin\n" +
 		"billing|French|Mo-Fr 11:00-24:00|Europe/Berlin\nbilling|English|Mo-Fr 12:00-20:00|Europe/London\n" +

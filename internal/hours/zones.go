@@ -20,6 +20,7 @@ const (
 	CodePhoneUnparsed  = "hours-phone-unparsed"  // a line under the phone heading is not understood
 	CodePlainHeading   = "hours-plain-heading"   // a sub-heading written as a plain line
 	CodeLineZone       = "hours-line-zone"       // a countries.tsv override was applied or failed
+	CodeFallback       = "hours-fallback"        // a translated line was read from its original instead
 )
 
 // countriesTSV is the hand-maintained country table: one row per support
