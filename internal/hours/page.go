@@ -382,6 +382,15 @@ func (st *pageState) hoursLine(n int, s, orig string) {
 	if hl.ok {
 		why = implausible(hl.schedule)
 	}
+	if hl.ok && why == "" && orig != "" {
+		// The page carries its English original: a translation that reads
+		// differently (a dropped weekday, a lost zone) is damaged.
+		en := parseHoursLine(orig, lexiconFor("en"))
+		if en.ok && implausible(en.schedule) == "" && (en.schedule.String() != hl.schedule.String() ||
+			st.lineZone(en.zoneWord) != st.lineZone(hl.zoneWord) || (en.zoneWord == "local") != (hl.zoneWord == "local")) {
+			why = "differ from the original"
+		}
+	}
 	if !hl.ok || why != "" {
 		if st.fallback(n, &ln, hl, orig, idx, why) {
 			st.c.Lines = append(st.c.Lines, ln)
@@ -408,6 +417,14 @@ func (st *pageState) hoursLine(n int, s, orig string) {
 		st.warn(n, CodeUnparsed, "support hours not understood (%s): %q", hl.problem, s)
 	}
 	st.c.Lines = append(st.c.Lines, ln)
+}
+
+// lineZone is the zone a zone word gives a line of this page.
+func (st *pageState) lineZone(word string) string {
+	if z := zoneFor(word, st.c.ISO); z != "" {
+		return z
+	}
+	return st.c.Zone
 }
 
 // fallback reads a line that did not parse (or parsed to something
