@@ -127,7 +127,11 @@ func (b *builder) renderBodies(st *dialect.State, r *dialect.Renderer, j renderJ
 					return nil
 				}
 				if v, ok := hl[line]; ok {
-					return [][2]string{{"class", "hours-line"}, {"data-schedule", v[0]}, {"data-zone", v[1]}}
+					attrs := [][2]string{{"class", "hours-line"}, {"data-schedule", v[0]}, {"data-zone", v[1]}}
+					if v[2] != "" {
+						attrs = append(attrs, [2]string{"data-original", v[2]})
+					}
+					return attrs
 				}
 				return nil
 			}

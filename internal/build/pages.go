@@ -60,8 +60,9 @@ type Page struct {
 	// page, which bookmarks may target in every cloud.
 	anchors map[string]bool
 	// hoursLines maps the file lines of a country page's support hours to
-	// their parsed schedule and zone, for the live status.
-	hoursLines map[int][2]string
+	// their parsed schedule, zone and (when the line was read from the
+	// default locale's page) original text, for the live status.
+	hoursLines map[int][3]string
 	// pivots are the page's zone pivot groups, found when it is rendered.
 	pivots []render.PivotGroup
 	// pending is the front matter and body readPage split off, until

@@ -1,13 +1,18 @@
 package build
 
 import (
+	"encoding/json"
+	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	docloom "github.com/docloom/docloom"
 	"github.com/docloom/docloom/internal/assets"
+	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/hours"
 )
@@ -18,8 +23,16 @@ import (
 // reads. Display names come from the country picker include's link texts,
 // which are more reliable than the pages' own titles.
 func (b *builder) supportDirectories() {
-	for _, l := range b.locales {
+	// The default locale is read first: a translated line that cannot be
+	// read falls back to the same line of the default locale's page.
+	locales := append([]*localeSet(nil), b.locales...)
+	sort.SliceStable(locales, func(i, j int) bool {
+		return locales[i].Locale.Code == b.site.DefaultLocale && locales[j].Locale.Code != b.site.DefaultLocale
+	})
+	defaults := map[string]*hours.Country{}
+	for _, l := range locales {
 		b.led.reset(ownerStage("support:" + l.Locale.Code))
+		isDefault := l.Locale.Code == b.site.DefaultLocale
 		var countries []hours.Country
 		slugRel := map[string]string{}
 		for _, p := range l.Pages {
@@ -34,15 +47,23 @@ func (b *builder) supportDirectories() {
 			if err != nil {
 				continue
 			}
-			c, ds := hours.ParseCountryPage(l.Docset.Display(p.Rel), src, l.Locale.Code)
+			var opt hours.PageOptions
+			if !isDefault {
+				opt.Default = defaults[slug]
+			}
+			c, ds := hours.ParseCountryPageWith(l.Docset.Display(p.Rel), src, l.Locale.Code, opt)
 			b.led.add(ownerStage("support:"+l.Locale.Code), ds...)
-			p.hoursLines = map[int][2]string{}
+			p.hoursLines = map[int][3]string{}
 			for _, ln := range c.Lines {
 				_, num, _ := strings.Cut(ln.Source, ":")
 				n, err := strconv.Atoi(num)
 				if err == nil && ln.Schedule != nil && ln.Zone != "" {
-					p.hoursLines[n] = [2]string{*ln.Schedule, ln.Zone}
+					p.hoursLines[n] = [3]string{*ln.Schedule, ln.Zone, ln.Original}
 				}
+			}
+			if isDefault {
+				cc := c
+				defaults[slug] = &cc
 			}
 			countries = append(countries, c)
 			slugRel[slug] = p.Rel
@@ -50,6 +71,7 @@ func (b *builder) supportDirectories() {
 		if len(countries) == 0 {
 			continue
 		}
+		b.widgetTranslation(l)
 		names := map[string]string{}
 		// In path order, so a country two includes name gets the same
 		// name every build.
@@ -88,4 +110,44 @@ func (b *builder) supportDirectories() {
 		l.supportDir = b.basePath() + rel
 		b.write(rel, data)
 	}
+}
+
+// widgetPhrases is where the hours widget keeps its phrases, one object per
+// language; a site's static/ may override the theme's file.
+const widgetPhrases = "static/ts/hours/phrases.json"
+
+// widgetTranslation reports, once per locale with support pages, when the
+// hours widget has no phrases in the locale's language: its readers see
+// English sentences (dates and weekdays still come from the browser).
+func (b *builder) widgetTranslation(l *localeSet) {
+	data, err := os.ReadFile(filepath.Join(b.site.Root, filepath.FromSlash(widgetPhrases)))
+	if err != nil {
+		data, err = fs.ReadFile(docloom.Theme, widgetPhrases)
+	}
+	if err != nil {
+		return
+	}
+	var langs map[string]json.RawMessage
+	if json.Unmarshal(data, &langs) != nil {
+		return
+	}
+	code := strings.ToLower(l.Locale.Code)
+	lang, _, _ := strings.Cut(code, "-")
+	if _, ok := langs[code]; ok {
+		return
+	}
+	if _, ok := langs[lang]; ok {
+		return
+	}
+	b.led.addf(ownerStage("support:"+l.Locale.Code), diag.Pos{File: widgetPhrases}, diag.Info, "hours-widget-untranslated",
+		"the support hours widget has no phrases for %s (languages: %s); its readers see English sentences", l.Locale.Code, strings.Join(sortedKeys(langs), ", "))
+}
+
+func sortedKeys(m map[string]json.RawMessage) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
