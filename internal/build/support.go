@@ -29,6 +29,7 @@ func (b *builder) supportDirectories() {
 	sort.SliceStable(locales, func(i, j int) bool {
 		return locales[i].Locale.Code == b.site.DefaultLocale && locales[j].Locale.Code != b.site.DefaultLocale
 	})
+	b.writeWidgetPhrases()
 	defaults := map[string]*hours.Country{}
 	for _, l := range locales {
 		b.led.reset(ownerStage("support:" + l.Locale.Code))
@@ -112,42 +113,62 @@ func (b *builder) supportDirectories() {
 	}
 }
 
-// widgetPhrases is where the hours widget keeps its phrases, one object per
-// language; a site's static/ may override the theme's file.
-const widgetPhrases = "static/ts/hours/phrases.json"
+// phraseDir is where the hours widget keeps its phrases, one JSON file per
+// language (en.json, de.json, zh-tw.json, ...); a site's static/ may add or
+// override files.
+const phraseDir = "static/ts/hours/phrases"
 
-// widgetTranslation reports, once per locale with support pages, when the
+// widgetPhrases reads the phrase file of a language key, from the site's
+// static/ first, then from the theme.
+func (b *builder) widgetPhrases(key string) ([]byte, bool) {
+	rel := phraseDir + "/" + key + ".json"
+	data, err := os.ReadFile(filepath.Join(b.site.Root, filepath.FromSlash(rel)))
+	if err != nil {
+		data, err = fs.ReadFile(docloom.Theme, rel)
+	}
+	if err != nil || !json.Valid(data) {
+		return nil, false
+	}
+	return data, true
+}
+
+// writeWidgetPhrases writes, next to the script bundle, the widget's
+// phrases for each locale that is not English (the bundle carries English):
+// the locale's language, or English when the widget has none for it, so
+// that the script's request always finds a file.
+func (b *builder) writeWidgetPhrases() {
+	done := map[string]bool{}
+	en, _ := b.widgetPhrases("en")
+	for _, l := range b.locales {
+		key := hours.LangKey(l.Locale.Code)
+		if key == "en" || done[key] {
+			continue
+		}
+		done[key] = true
+		data, ok := b.widgetPhrases(key)
+		if !ok {
+			data = en
+		}
+		if data != nil {
+			b.write(assets.Prefix+"/hours-phrases/"+key+".json", data)
+		}
+	}
+}
+
+// widgetTranslation reports, for a locale with support pages, when the
 // hours widget has no phrases in the locale's language: its readers see
 // English sentences (dates and weekdays still come from the browser).
 func (b *builder) widgetTranslation(l *localeSet) {
-	data, err := os.ReadFile(filepath.Join(b.site.Root, filepath.FromSlash(widgetPhrases)))
-	if err != nil {
-		data, err = fs.ReadFile(docloom.Theme, widgetPhrases)
-	}
-	if err != nil {
+	key := hours.LangKey(l.Locale.Code)
+	if _, ok := b.widgetPhrases(key); ok {
 		return
 	}
-	var langs map[string]json.RawMessage
-	if json.Unmarshal(data, &langs) != nil {
-		return
+	var have []string
+	if ents, err := fs.ReadDir(docloom.Theme, phraseDir); err == nil {
+		for _, e := range ents {
+			have = append(have, strings.TrimSuffix(e.Name(), ".json"))
+		}
 	}
-	code := strings.ToLower(l.Locale.Code)
-	lang, _, _ := strings.Cut(code, "-")
-	if _, ok := langs[code]; ok {
-		return
-	}
-	if _, ok := langs[lang]; ok {
-		return
-	}
-	b.led.addf(ownerStage("support:"+l.Locale.Code), diag.Pos{File: widgetPhrases}, diag.Info, "hours-widget-untranslated",
-		"the support hours widget has no phrases for %s (languages: %s); its readers see English sentences", l.Locale.Code, strings.Join(sortedKeys(langs), ", "))
-}
-
-func sortedKeys(m map[string]json.RawMessage) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	b.led.addf(ownerStage("support:"+l.Locale.Code), diag.Pos{File: phraseDir + "/" + key + ".json"}, diag.Info, "hours-widget-untranslated",
+		"the support hours widget has no phrases for %s (it has %s); its readers see English sentences", l.Locale.Code, strings.Join(have, ", "))
 }

@@ -72,6 +72,15 @@ func browserSite(t *testing.T) string {
 		}
 		files[dst] = b
 	}
+	// The build writes the widget's phrases next to the bundle.
+	phrases, _ := filepath.Glob(filepath.Join(browserTSRoot, "hours/phrases/*.json"))
+	for _, f := range phrases {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["hours-phrases/"+filepath.Base(f)] = b
+	}
 	for name, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -196,11 +205,39 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	// The widget's sentences in three non-Latin locales at fixed instants:
+	// phrases from phrases.json, weekdays from Intl.DateTimeFormat and plural
+	// forms from Intl.PluralRules (Russian 63 часа, 65 часов, 1 минуту).
+	t.Run("non-latin-locales", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{Now: browserTime(t, "2026-03-27T16:00:00Z")})
+		p.Navigate(site)
+		for _, c := range []struct{ schedule, zone, locale, reader, want string }{
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: понедельник, 09:00 (через 63 часа)"},
+			{"Mo-Fr 11:00-17:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: понедельник, 11:00 (через 65 часов)"},
+			{"Mo-Fr 08:00-21:00", "Europe/Moscow", "ru-RU", "Europe/Berlin", "Сейчас открыто, закроется в 21:00 (19:00 по вашему времени, Europe/Berlin)"},
+			{"Fr 10:00-17:01", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Сейчас открыто, закроется в 17:01"},
+			{"Sa 17:01-20:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: суббота, 17:01 (через 24 часа 1 минуту)"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "ja-JP", "Europe/Berlin", "営業時間外、月曜日 09:00 に開始 (あと 63 時間)"},
+			{"Mo-Fr 09:00-18:00", "Asia/Tokyo", "ja-JP", "Europe/Berlin", "営業時間外、月曜日 09:00 に開始 (あと 56 時間; あなたの時間で 月曜日 02:00、Europe/Berlin)"},
+			{"24/7", "Asia/Tokyo", "ja-JP", "Asia/Tokyo", "24 時間年中無休"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "zh-CN", "Europe/Berlin", "已休息，星期一 09:00 开始 (63 小时后)"},
+			{"Mo-Su 08:00-20:00", "Asia/Shanghai", "zh-CN", "Asia/Shanghai", "已休息，08:00 开始 (8 小时后)"},
+			{"Fr 17:30-18:00", "Europe/Berlin", "zh-CN", "Europe/Berlin", "已休息，17:30 开始 (30 分钟后)"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "zh-CN", "Asia/Shanghai", "已休息，星期一 09:00 开始 (63 小时后; 你的时间 星期一 15:00，Asia/Shanghai)"},
+		} {
+			q, _ := json.Marshal([]string{c.schedule, c.zone, c.locale, c.reader})
+			got := browsertest.Eval[string](p, `__hoursTest.at(...`+string(q)+`).text`)
+			if got != c.want {
+				t.Errorf("%s %q in %s:\n got %s\nwant %s", c.locale, c.schedule, c.zone, got, c.want)
+			}
+		}
+	})
+
 	t.Run("english-and-unknown-zone", func(t *testing.T) {
 		p := b.NewPage(t, browsertest.PageOptions{Now: browserTime(t, "2026-03-27T16:00:00Z")})
 		p.Navigate(site)
 		got := browsertest.Eval[string](p, `__hoursTest.at('Mo-Fr 09:00-17:00', 'Europe/Berlin', 'en-US', 'America/New_York').text`)
-		want := "Closed, opens Monday 09:00 (in 63 h; Monday 03:00 your time, America/New_York)"
+		want := "Closed, opens Monday 09:00 (in 63 hours; Monday 03:00 your time, America/New_York)"
 		if got != want {
 			t.Errorf("English status:\n got %s\nwant %s", got, want)
 		}
@@ -258,8 +295,8 @@ func TestBrowser(t *testing.T) {
 	})
 	t.Run("germany-closed-over-weekend", func(t *testing.T) {
 		germany(t, "Europe/Berlin", "2026-03-27T16:00:00Z", []browserLine{
-			{"billing", "Duits", "closed", "Gesloten, opent maandag 09:00 (over 63 u)"},
-			{"billing", "Engels", "closed", "Gesloten, opent maandag 09:00 (over 63 u)"},
+			{"billing", "Duits", "closed", "Gesloten, opent maandag 09:00 (over 63 uur)"},
+			{"billing", "Engels", "closed", "Gesloten, opent maandag 09:00 (over 63 uur)"},
 			{"technical", "Duits", "open", "Nu open, sluit om 21:00"},
 			always,
 		})

@@ -2,15 +2,23 @@
 // init function that enhances server-rendered HTML; without JavaScript the
 // page still works.
 
+import { loadPhrases, pageLocale } from "./hours/format";
 import { initInline } from "./hours/inline";
 import { initPickers } from "./hours/picker";
 import { initTabs } from "./tabs";
 import { initPivots } from "./pivots";
 import { initTOC } from "./toc";
 
+// The build writes the hours widget's phrases for each locale next to this
+// bundle, in hours-phrases/.
+const script = document.currentScript as HTMLScriptElement | null;
+const phraseBase = script && script.src ? new URL("hours-phrases/", script.src).href : "";
+
 function start(): void {
-  initInline(document);
-  initPickers(document);
+  loadPhrases(pageLocale(), phraseBase).then(() => {
+    initInline(document);
+    initPickers(document);
+  });
   initTabs(document);
   initPivots(document);
   initTOC(document);

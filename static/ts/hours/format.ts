@@ -1,8 +1,17 @@
-// Turns an evaluated status into a sentence in the page's language. Only
-// en-us and nl-nl have their own strings; every other locale reads English,
-// while weekday names still come from Intl in the page's locale.
+// Turns an evaluated status into a sentence in the page's language. The
+// phrases are in phrases/<language>.json; the bundle carries English only,
+// and the build writes the page's language next to the bundle
+// (hours-phrases/<language>.json), which loadPhrases fetches before the
+// widgets start. Weekday names come from Intl.DateTimeFormat and plural
+// forms from Intl.PluralRules in the page's locale. A language without
+// phrases reads English.
 
 import { Status, wallClock, localDay } from "./evaluate";
+import EN from "./phrases/en.json";
+
+// Plural forms keyed by Intl.PluralRules categories ("one", "few", "many",
+// "other"); "{n}" is the number.
+export type Plural = Record<string, string>;
 
 export interface Strings {
   openAt: string; // {time}
@@ -13,8 +22,8 @@ export interface Strings {
   closed: string;
   yours: string; // {time} {zone}
   inside: string; // {d}
-  hours: string;
-  minutes: string;
+  hour: Plural;
+  minute: Plural;
   billing: string;
   technical: string;
   other: string;
@@ -26,55 +35,44 @@ export interface Strings {
   zoneNote: string; // {zone}
   phones: string;
   hoursHeading: string;
+  original: string; // {text}: a line read from the default locale's page
 }
 
-const EN: Strings = {
-  openAt: "Open now, closes at {time}",
-  openDay: "Open now, closes {day} {time}",
-  closedAt: "Closed, opens at {time}",
-  closedDay: "Closed, opens {day} {time}",
-  always: "Open 24 hours a day, 7 days a week",
-  closed: "Closed",
-  yours: "{time} your time, {zone}",
-  inside: "in {d}",
-  hours: "h",
-  minutes: "min",
-  billing: "Billing support",
-  technical: "Technical support",
-  other: "Support",
-  search: "Type to search",
-  noMatch: "No matching country or region",
-  showAll: "Show all countries and regions",
-  hideAll: "Hide the list of countries and regions",
-  fullPage: "Full support page for {name}",
-  zoneNote: "This country has several time zones; hours are given in {zone} time unless a line says local time.",
-  phones: "Phone numbers",
-  hoursHeading: "Hours",
-};
+const TABLE: Record<string, Strings> = { en: EN as unknown as Strings };
 
-const NL: Strings = {
-  openAt: "Nu open, sluit om {time}",
-  openDay: "Nu open, sluit {day} {time}",
-  closedAt: "Gesloten, opent om {time}",
-  closedDay: "Gesloten, opent {day} {time}",
-  always: "Altijd open, 24 uur per dag en 7 dagen per week",
-  closed: "Gesloten",
-  yours: "{time} uw tijd, {zone}",
-  inside: "over {d}",
-  hours: "u",
-  minutes: "min",
-  billing: "Ondersteuning bij facturering",
-  technical: "Technische ondersteuning",
-  other: "Ondersteuning",
-  search: "Typ om te zoeken",
-  noMatch: "Geen land of regio gevonden",
-  showAll: "Alle landen en regio's weergeven",
-  hideAll: "Lijst met landen en regio's verbergen",
-  fullPage: "Volledige ondersteuningspagina voor {name}",
-  zoneNote: "Dit land heeft meerdere tijdzones; de tijden gelden voor {zone}, tenzij een regel lokale tijd noemt.",
-  phones: "Telefoonnummers",
-  hoursHeading: "Uren",
-};
+// registerPhrases adds a language's phrases (the build's file, or a test's).
+export function registerPhrases(key: string, s: Strings): void {
+  TABLE[key] = s;
+}
+
+// loadPhrases fetches the phrases of the locale's language from base
+// (a folder URL ending in "/"), once; it resolves, with or without them.
+export function loadPhrases(locale: string, base: string): Promise<void> {
+  const key = phraseKey(locale);
+  if (hasPhrases(locale) || !base || typeof fetch !== "function") return Promise.resolve();
+  return fetch(base + key + ".json", { credentials: "same-origin" })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((j) => {
+      if (j && typeof j === "object" && typeof j.openAt === "string") TABLE[key] = j as Strings;
+    })
+    .catch(() => undefined);
+}
+
+// phraseKey maps a BCP 47 tag to a key of phrases.json: "zh-TW" and
+// "zh-HK" read Traditional Chinese, other "zh" Simplified, "no"/"nn"
+// Bokmål, everything else its language.
+export function phraseKey(locale: string): string {
+  const l = locale.toLowerCase().replace(/_/g, "-");
+  const lang = l.split("-")[0];
+  if (lang === "zh") return /-(tw|hk|mo|hant)\b/.test(l) ? "zh-tw" : "zh-cn";
+  if (lang === "no" || lang === "nn") return "nb";
+  return lang;
+}
+
+// hasPhrases reports whether the widget speaks the locale's language.
+export function hasPhrases(locale: string): boolean {
+  return Object.prototype.hasOwnProperty.call(TABLE, phraseKey(locale));
+}
 
 // pageLocale reads <html lang> ("nl-nl") as a BCP 47 tag ("nl-NL").
 export function pageLocale(): string {
@@ -85,7 +83,7 @@ export function pageLocale(): string {
 }
 
 export function strings(locale: string): Strings {
-  return locale.toLowerCase().split("-")[0] === "nl" ? NL : EN;
+  return hasPhrases(locale) ? TABLE[phraseKey(locale)] : TABLE.en;
 }
 
 // readerZone is the zone the reader's machine is set to.
@@ -116,14 +114,26 @@ function weekdayName(locale: string, zone: string, t: number): string {
   }
 }
 
+// plural picks the form for n with the locale's plural rules.
+export function plural(forms: Plural, n: number, locale: string): string {
+  let cat = "other";
+  try {
+    cat = new Intl.PluralRules(locale).select(n);
+  } catch (e) {
+    // An unknown locale tag: "other".
+  }
+  const tpl = forms[cat] || forms.other || "{n}";
+  return tpl.replace("{n}", String(n));
+}
+
 // duration is computed from instants, never wall times, so DST weekends
 // come out right (Berlin Friday 17:00 to Monday 09:00 in late March is 63 h).
-export function duration(ms: number, str: Strings): string {
+export function duration(ms: number, str: Strings, locale: string): string {
   const total = Math.max(1, Math.round(ms / 60000));
   const h = Math.floor(total / 60);
   const m = total % 60;
-  if (h === 0) return m + " " + str.minutes;
-  return m === 0 ? h + " " + str.hours : h + " " + str.hours + " " + m + " " + str.minutes;
+  if (h === 0) return plural(str.minute, m, locale);
+  return m === 0 ? plural(str.hour, h, locale) : plural(str.hour, h, locale) + " " + plural(str.minute, m, locale);
 }
 
 // when formats the change instant in zone: a time when it falls on the same
@@ -154,7 +164,7 @@ export function describe(st: Status, zone: string, now: number, locale: string, 
   const tpl = st.open ? (there.day ? str.openDay : str.openAt) : there.day ? str.closedDay : str.closedAt;
   let text = fill(tpl, there);
   const extra: string[] = [];
-  if (!st.open) extra.push(fill(str.inside, { d: duration(st.next - now, str) }));
+  if (!st.open) extra.push(fill(str.inside, { d: duration(st.next - now, str, locale) }));
   let mine = { day: "", time: "" };
   try {
     mine = when(locale, reader, st.next, now, st.open);

@@ -5,7 +5,7 @@
 
 import { now, keepFresh } from "./clock";
 import { evaluate } from "./evaluate";
-import { describe, pageLocale, readerZone } from "./format";
+import { describe, pageLocale, readerZone, strings } from "./format";
 
 function statusSpan(el: Element): HTMLElement {
   const next = el.nextElementSibling;
@@ -37,7 +37,17 @@ export function initInline(root: ParentNode): void {
   root.querySelectorAll("[data-schedule][data-zone]").forEach((el: Element) => {
     const schedule = el.getAttribute("data-schedule") || "";
     const zone = el.getAttribute("data-zone") || "";
-    if (schedule && zone) items.push({ span: statusSpan(el), schedule: schedule, zone: zone });
+    if (!schedule || !zone) return;
+    // The hours of a line the build read from the default locale's page:
+    // say so, and show that line.
+    const original = el.getAttribute("data-original");
+    if (original && !el.querySelector(".hours-original")) {
+      const o = document.createElement("span");
+      o.className = "hours-original";
+      o.textContent = " (" + strings(pageLocale()).original.replace("{text}", original) + ")";
+      el.append(o);
+    }
+    items.push({ span: statusSpan(el), schedule: schedule, zone: zone });
   });
   if (!items.length) return;
   const locale = pageLocale();

@@ -11,7 +11,7 @@ import { describe, pageLocale, readerZone, strings, Strings } from "./format";
 import { evaluate } from "./evaluate";
 
 interface Phone { number: string; tel: string; kind: string; label: string; note: string }
-interface Line { group: string; label: string; schedule: string | null; zone: string; text: string; local?: boolean }
+interface Line { group: string; label: string; schedule: string | null; zone: string; text: string; local?: boolean; original?: string }
 interface Country {
   slug: string; name: string; iso: string; zone: string; zones: string[]; page: string;
   phones: Phone[]; dial: string[]; lines: Line[];
@@ -270,6 +270,9 @@ function showCountry(panel: HTMLElement, e: Entry, locale: string, str: Strings)
     if (line.label && text.indexOf(line.label + ":") === 0) text = text.slice(line.label.length + 1).trim();
     if (line.label) li.append(el("span", "cp-line-label", line.label), " ");
     li.append(el("span", "cp-line-text", text));
+    // A line the build could not read in this language shows the default
+    // locale's line its hours were taken from.
+    if (line.original) li.append(" ", el("span", "cp-original", "(" + str.original.replace("{text}", line.original) + ")"));
     if (line.schedule) {
       const span = el("span", "hours-status");
       li.append(" ", span);

@@ -3,7 +3,14 @@
 
 import { evaluate } from "../../../../static/ts/hours/evaluate";
 import { now } from "../../../../static/ts/hours/clock";
-import { describe } from "../../../../static/ts/hours/format";
+import { describe, registerPhrases, Strings } from "../../../../static/ts/hours/format";
+import RU from "../../../../static/ts/hours/phrases/ru.json";
+import JA from "../../../../static/ts/hours/phrases/ja.json";
+import ZH from "../../../../static/ts/hours/phrases/zh-cn.json";
+import NL from "../../../../static/ts/hours/phrases/nl.json";
+
+// The site fetches the page's language; the harness describes in several.
+for (const [k, v] of [["ru", RU], ["ja", JA], ["zh-cn", ZH], ["nl", NL]] as [string, unknown][]) registerPhrases(k, v as Strings);
 
 interface Result {
   open: boolean;
