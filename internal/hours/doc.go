@@ -3,7 +3,8 @@
 // whether a line is open now.
 //
 // In the pipeline it sits beside the dialect: the build reads the country
-// pages of a docset with ParseCountryPage, joins them with the country
+// pages of a docset with ParseCountryPage (with the words of the page's
+// language: CLDR data in cldr.tsv and phrase files in lang/), joins them with the country
 // table shipped in countries.tsv (slug, ISO code, IANA zones) and with the
 // names of the country drop-down include, and writes one Directory per
 // locale as JSON for the browser. The same schedule grammar serves the
