@@ -130,6 +130,16 @@ func PlainText(n ast.Node, src []byte) string {
 			if entering && skip == 0 {
 				b.Write(t.Value)
 			}
+		case *Xref:
+			// As written: plain text (alt text, headings' text) does not
+			// resolve references.
+			if entering && skip == 0 {
+				b.WriteString(t.Raw)
+			}
+		case *MathInline:
+			if entering && skip == 0 {
+				b.Write(t.Content)
+			}
 		case *ast.CodeSpan:
 			if entering && skip == 0 {
 				for x := t.FirstChild(); x != nil; x = x.NextSibling() {

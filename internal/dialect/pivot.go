@@ -74,7 +74,7 @@ func parsePivotZone(attrText string) (*PivotZone, error) {
 }
 
 // skippedZoneKey counts reported openers whose ::: zone-end is still to
-// come, so that end is dropped without a second error.
+// come, so that end is shown as text without a second error.
 var skippedZoneKey = parser.NewContextKey()
 
 func skipZoneEnd(pc parser.Context) {
@@ -91,14 +91,13 @@ func (pivotParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) 
 	off := seg.Start
 	if _, _, colons, ok := colonToken(line, "zone-end", 3); ok && colons == 3 {
 		if n, _ := pc.Get(skippedZoneKey).(int); n > 0 {
-			// The end of a zone whose opener was already reported.
+			// The end of a zone whose opener was already reported: text,
+			// like its opener (as DocFX shows both), with no second error.
 			pc.Set(skippedZoneKey, n-1)
-			advanceLine(reader, line)
-			return &zoneMarker{}, parser.Close
+			return nil, parser.NoChildren
 		}
-		report(pc, off, diag.Error, "invalid-zone", "::: zone-end has no open ::: zone; remove it or add the opening line")
-		advanceLine(reader, line)
-		return &zoneMarker{}, parser.Close
+		report(pc, off, diag.Error, "invalid-zone", "::: zone-end has no open ::: zone; the line is shown as text")
+		return nil, parser.NoChildren
 	}
 	rest, indent, colons, ok := colonToken(line, "zone", 3)
 	if !ok || colons != 3 || len(rest) == 0 || rest[0] == ':' {

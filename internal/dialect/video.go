@@ -45,6 +45,11 @@ func EmbedURL(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
+	if u.Path == "" && u.Opaque == "" {
+		// https://host?q is https://host/?q, as DocFX writes it.
+		u.Path = "/"
+		raw = u.String()
+	}
 	host := strings.ToLower(u.Host)
 	switch {
 	case host == "youtu.be":
@@ -59,6 +64,10 @@ func EmbedURL(raw string) string {
 			q.Del("v")
 			return youtubeEmbed(v, q)
 		}
+		// Any other YouTube address: the same path on the no-cookie
+		// host, as DocFX writes it.
+		u.Scheme, u.Host = "https", "www.youtube-nocookie.com"
+		return u.String()
 	case host == "channel9.msdn.com":
 		q := u.Query()
 		q.Set("nocookie", "true")
