@@ -1,6 +1,7 @@
 package build
 
 import (
+	shared "github.com/docloom/docloom/internal/fixtures"
 	"html"
 	"os"
 	"path/filepath"
@@ -15,14 +16,7 @@ import (
 // there). Without it these tests cannot run; in CI that is a failure.
 func fixtures(t *testing.T) string {
 	t.Helper()
-	dir, _ := filepath.Abs("../../../shared/fixtures/docsets")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("fixtures missing at %s", dir)
-		}
-		t.Skipf("fixtures missing at %s", dir)
-	}
-	return dir
+	return shared.Dir(t, "")
 }
 
 // writeSite writes files (path relative to dir -> content) into dir.

@@ -1,6 +1,7 @@
 package docfx
 
 import (
+	"github.com/docloom/docloom/internal/fixtures"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,13 +11,12 @@ import (
 )
 
 // The real files of the shared fixture docsets (read-only, upstream copies).
-const fixtures = "../../../shared/fixtures/docsets"
 
 func readFixture(t testing.TB, rel string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(fixtures, rel))
+	data, err := os.ReadFile(fixtures.Dir(t, rel))
 	if err != nil {
-		t.Skipf("fixture not available: %v", err)
+		t.Fatal(err)
 	}
 	return data
 }
@@ -138,7 +138,7 @@ func TestFixtureDocfxNlNL(t *testing.T) {
 	if got := cfg.MetadataFor("admin/a.md")["breadcrumb_path"]; got != "/microsoft-365/breadcrumb/toc.json" {
 		t.Errorf("breadcrumb_path = %v", got)
 	}
-	root := filepath.Join(fixtures, "nl-nl/microsoft-365")
+	root := fixtures.Dir(t, "nl-nl/microsoft-365")
 	pages, resources, other := 0, 0, 0
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"github.com/docloom/docloom/internal/fixtures"
 	"html"
 	"io/fs"
 	"os"
@@ -76,13 +77,9 @@ var (
 // is skipped, except in CI.
 func fixtureSite(t *testing.T) string {
 	t.Helper()
-	fx, _ := filepath.Abs("../../../shared/fixtures/docsets")
-	if _, err := os.Stat(filepath.Join(fx, "en-us")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("fixtures missing at %s", fx)
-		}
-		t.Skipf("fixtures missing at %s", fx)
-	}
+	fixtures.Dir(t, "en-us")
+	fixtures.Dir(t, "nl-nl")
+	fx, _ := fixtures.Find("")
 	fixtureOnce.Do(func() {
 		site := filepath.Join(tmpRoot, "fixture-site")
 		cfg := `title: Fixture slice

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/docloom/docloom/internal/fixtures"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,9 +14,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func readInclude(t *testing.T, locale string) []byte {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join(fixtures, locale, "microsoft-365/admin/includes/country-region-support-dropdown-list.md"))
+	src, err := os.ReadFile(fixtures.Dir(t, locale+"/microsoft-365/admin/includes/country-region-support-dropdown-list.md"))
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	return src
 }

@@ -1,8 +1,8 @@
 package hours
 
 import (
+	"github.com/docloom/docloom/internal/fixtures"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,9 +42,9 @@ func TestParseRateOverFixtures(t *testing.T) {
 
 func parseFixture(t *testing.T, locale, slug string) (Country, []diag.Diagnostic) {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join(fixtures, locale, "microsoft-365/admin/support", slug+".md"))
+	src, err := os.ReadFile(fixtures.Dir(t, locale+"/microsoft-365/admin/support/"+slug+".md"))
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	return ParseCountryPage(slug+".md", src, locale)
 }

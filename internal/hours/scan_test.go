@@ -1,21 +1,17 @@
 package hours
 
 import (
+	"github.com/docloom/docloom/internal/fixtures"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-const fixtures = "../../../shared/fixtures/docsets"
-
 // scanLocale parses every country page of a locale and counts the pages
 // whose hours lines all parse.
 func scanLocale(t *testing.T, locale string) (pages, full int, all []Country, warns map[string][]string) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(fixtures, locale, "microsoft-365/admin/support/*.md"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no fixtures for %s: %v", locale, err)
-	}
+	files := fixtures.Glob(t, locale+"/microsoft-365/admin/support/*.md")
 	warns = map[string][]string{}
 	for _, f := range files {
 		src, err := os.ReadFile(f)

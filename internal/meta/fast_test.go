@@ -1,8 +1,8 @@
 package meta
 
 import (
+	"github.com/docloom/docloom/internal/fixtures"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -57,10 +57,7 @@ func TestFastFrontMatterTable(t *testing.T) {
 // TestFastFrontMatterFixtures: the real pages' front matter is read by the
 // fast path, and identically to yaml v3.
 func TestFastFrontMatterFixtures(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/fixtures/docsets/*/microsoft-365/admin/support/*.md")
-	if len(files) == 0 {
-		t.Skip("fixtures not present")
-	}
+	files := fixtures.Glob(t, "*/microsoft-365/admin/support/*.md")
 	fast := 0
 	for _, f := range files {
 		src, _ := os.ReadFile(f)
