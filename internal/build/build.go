@@ -167,6 +167,7 @@ func (b *builder) reindex() {
 	for _, l := range b.locales {
 		l.indexURLPages(b)
 	}
+	b.findHome()
 	b.indexURLs()
 	b.loadNav()
 	b.sidebars = nil
@@ -202,6 +203,9 @@ type builder struct {
 
 	baseOnce sync.Once
 	base     string
+	// homePath is the docset home's URL path below the moniker folder
+	// ("" when it is the folder's own index page; see findHome).
+	homePath string
 	// pubs maps a page's Rel to its published path (see pubOf).
 	pubs map[string]string
 	// jobsLeft counts, in one-shot builds, the render jobs still to come

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/nav"
 )
 
@@ -19,9 +20,21 @@ func (b *builder) parseLanding(l *localeSet, p *Page, src []byte) *Page {
 	}
 	var md strings.Builder
 	fmt.Fprintf(&md, "# %s\n\n", escapeMD(land.Title))
-	if land.Summary != "" {
-		fmt.Fprintf(&md, "%s\n\n", escapeMD(land.Summary))
+	switch land.Mime {
+	case "Landing", "Hub", "FAQ":
+	default:
+		b.led.addf(ownerParse(l.Locale.Code, p.Rel), diag.Pos{File: display, Line: 1, Col: 1}, diag.Warning, "yaml-mime-unsupported",
+			"YamlMime:%s pages are not laid out by docloom; the page shows its title and summary only", land.Mime)
 	}
+	if land.Summary != "" {
+		if land.Mime == "FAQ" {
+			fmt.Fprintf(&md, "%s\n\n", strings.TrimSpace(land.Summary)) // Markdown in FAQ pages
+		} else {
+			fmt.Fprintf(&md, "%s\n\n", escapeMD(land.Summary))
+		}
+	}
+	writeHub(&md, land)
+	writeFAQ(&md, land)
 	for _, c := range land.Cards {
 		fmt.Fprintf(&md, "## %s\n\n", escapeMD(c.Title))
 		for _, ll := range c.LinkLists {
@@ -74,4 +87,55 @@ func linkListLabel(t string) string {
 func escapeMD(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, `<`, `&lt;`, "`", "\\`", "#", `\#`)
 	return r.Replace(strings.TrimSpace(s))
+}
+
+// writeHub lays out a YamlMime:Hub page: the highlighted items as a row of
+// cards, the product directory as cards of link lists, then its sections
+// (additional content, tools).
+func writeHub(md *strings.Builder, land *nav.Landing) {
+	if len(land.Highlighted) > 0 {
+		md.WriteString("> [!div class=\"hub-highlights\"]\n")
+		for _, k := range land.Highlighted {
+			fmt.Fprintf(md, "> - [%s](%s)\n", escapeMD(k.Text), k.URL)
+		}
+		md.WriteString("\n")
+	}
+	pd := land.ProductDirectory
+	if pd.Title != "" || len(pd.Items) > 0 {
+		if pd.Title != "" {
+			fmt.Fprintf(md, "## %s\n\n", escapeMD(pd.Title))
+		}
+		if pd.Summary != "" {
+			fmt.Fprintf(md, "%s\n\n", escapeMD(pd.Summary))
+		}
+		for _, card := range pd.Items {
+			fmt.Fprintf(md, "### %s\n\n", escapeMD(card.Text))
+			if card.Summary != "" {
+				fmt.Fprintf(md, "%s\n\n", escapeMD(card.Summary))
+			}
+			for _, k := range card.Links {
+				fmt.Fprintf(md, "- [%s](%s)\n", escapeMD(k.Text), k.URL)
+			}
+			if card.URL != "" && len(card.Links) == 0 {
+				fmt.Fprintf(md, "- [%s](%s)\n", escapeMD(card.Text), card.URL)
+			}
+			md.WriteString("\n")
+		}
+	}
+}
+
+// writeFAQ lays out a YamlMime:FAQ page: a section per group, a heading
+// per question, the Markdown answer under it, then additionalContent.
+func writeFAQ(md *strings.Builder, land *nav.Landing) {
+	for _, s := range land.FAQ {
+		if s.Name != "" {
+			fmt.Fprintf(md, "## %s\n\n", escapeMD(s.Name))
+		}
+		for _, q := range s.Questions {
+			fmt.Fprintf(md, "### %s\n\n%s\n\n", escapeMD(q.Question), strings.TrimSpace(q.Answer))
+		}
+	}
+	if land.AdditionalMarkdown != "" {
+		fmt.Fprintf(md, "%s\n\n", strings.TrimSpace(land.AdditionalMarkdown))
+	}
 }

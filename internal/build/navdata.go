@@ -25,8 +25,15 @@ func (b *builder) loadNav() {
 		for _, f := range l.Docset.TOCs {
 			files = append(files, f.Rel)
 		}
+		generated := b.referenceTOCs(l)
+		for _, rel := range sortedKeys(generated) {
+			files = append(files, rel)
+		}
 		l := l
 		load := func(rel string) ([]byte, bool) {
+			if data, ok := generated[rel]; ok {
+				return data, true
+			}
 			f, _ := l.Docset.Lookup(rel)
 			if f == nil {
 				return nil, false
@@ -263,7 +270,11 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 	for _, h := range headingsIn(p.Doc, m) {
 		d.InThisArticle = append(d.InThisArticle, h)
 	}
-	cn := b.navFor(l, m, l.nav.TOCFor(p.Rel))
+	toc := l.nav.TOCFor(p.Rel)
+	if toc == nil {
+		toc = b.referenceTOC(l, p, m)
+	}
+	cn := b.navFor(l, m, toc)
 	b.breadcrumbs(l, p, m, d, cn)
 	if cn == nil {
 		return
@@ -401,5 +412,14 @@ func headingsIn(doc *dialect.Doc, m int) []render.Heading {
 			out = append(out, render.Heading{ID: h.ID, Text: h.Text, Level: h.Level})
 		}
 	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }

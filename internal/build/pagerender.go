@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -255,7 +256,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		MachineTranslated: strings.EqualFold(meta.String(p.Meta, "ms.translationtype"), "MT") && !p.Fallback,
 		Meta:              p.Meta,
 		T:                 phrasesFor(l.Locale.Code),
-		Home:              b.basePath() + l.Locale.Code + "/" + cat.Moniker(m).Name + "/",
+		Home:              b.homeURL(l.Locale.Code, m),
 	}
 	self := b.pageURL(l.Locale.Code, m, p.Rel)
 	d.Canonical = b.absURL(self)
@@ -337,8 +338,8 @@ func formatDate(t time.Time, locale string) string {
 // readers to the default cloud's home page (the CDN's rules do better where
 // they can; these work on any static host).
 func (b *builder) writeRedirectPages() {
-	def := b.site.DefaultMoniker
-	target := func(locale string) string { return b.basePath() + locale + "/" + def + "/" }
+	def := b.defaultMonikerIndex()
+	target := func(locale string) string { return b.homeURL(locale, def) }
 	page := func(to string) []byte {
 		return []byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` +
 			template.HTMLEscapeString(to) + `"><link rel="canonical" href="` + template.HTMLEscapeString(to) +
@@ -348,6 +349,44 @@ func (b *builder) writeRedirectPages() {
 	b.write("index.html", page(target(b.site.DefaultLocale)))
 	for _, l := range b.locales {
 		b.write(l.Locale.Code+"/index.html", page(target(l.Locale.Code)))
+		if b.homePath == "" {
+			continue
+		}
+		// The docset's home is below the moniker folder (/en-us/<moniker>/powershell/):
+		// the folder itself sends readers there.
+		for _, m := range b.site.Monikers.All().Indices() {
+			b.write(l.Locale.Code+"/"+b.site.Monikers.Moniker(m).Name+"/index.html", page(b.homeURL(l.Locale.Code, m)))
+		}
+	}
+}
+
+// homeURL is the docset's home page in a locale and moniker.
+func (b *builder) homeURL(locale string, m int) string {
+	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + b.homePath
+}
+
+// findHome sets homePath: the URL path of the docset's home page below
+// the moniker folder. A page at the docset root (index.md) is the home;
+// else a docset's page at its Learn base (/powershell/: its index.yml
+// hub); else the moniker folder.
+func (b *builder) findHome() {
+	b.homePath = ""
+	def := b.defaultLocale()
+	if def == nil || len(def.byURL[""]) > 0 {
+		return
+	}
+	var bases []string
+	for _, x := range def.Docset.Docfx {
+		if x.URLBase != "" {
+			bases = append(bases, x.URLBase+"/")
+		}
+	}
+	sort.Strings(bases)
+	for _, base := range bases {
+		if len(def.byURL[base]) > 0 {
+			b.homePath = base
+			return
+		}
 	}
 }
 

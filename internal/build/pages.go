@@ -277,6 +277,9 @@ func (b *builder) parseBody(l *localeSet, p *Page) {
 	if p.Title == "" {
 		p.Title = path.Base(strings.TrimSuffix(p.Rel, ".md"))
 	}
+	if p.File != nil && p.File.PlatyPS {
+		b.reshapePlatyPS(l, p)
+	}
 	p.anchors = htmlAnchors(p.Doc.Source)
 	b.checkZones(l, p)
 	p.ownHeadings = p.Doc.Headings

@@ -96,7 +96,7 @@ func redirectStub(to string) []byte {
 }
 
 func (b *builder) publishSite() publish.Site {
-	ps := publish.Site{Base: b.basePath(), DefaultLocale: b.site.DefaultLocale, DefaultMoniker: b.site.DefaultMoniker}
+	ps := publish.Site{Base: b.basePath(), DefaultLocale: b.site.DefaultLocale, DefaultMoniker: b.site.DefaultMoniker, HomePath: b.homePath}
 	for _, l := range b.locales {
 		ps.Locales = append(ps.Locales, l.Locale.Code)
 	}
@@ -167,7 +167,7 @@ func (b *builder) notFoundPage(l *localeSet) []byte {
 	}
 	cat := b.site.Monikers
 	def, _ := cat.Index(b.site.DefaultMoniker)
-	home := func(locale string, m int) string { return b.basePath() + locale + "/" + cat.Moniker(m).Name + "/" }
+	home := b.homeURL
 	var body strings.Builder
 	body.WriteString("<h1 id=\"not-found\">" + template.HTMLEscapeString(words["title"]) + "</h1>\n<p>" +
 		template.HTMLEscapeString(words["text"]) + "</p>\n<p>" + template.HTMLEscapeString(words["homes"]) + "</p>\n<ul class=\"not-found-homes\">\n")

@@ -24,5 +24,6 @@ func builtins(d *Dialect) []Extender {
 		annotateExt{},
 		autolinkExt{},
 		xrefExt{},
+		platyExt{},
 	}
 }

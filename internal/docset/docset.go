@@ -251,8 +251,19 @@ func (d *Docset) kind(rel, abs string) (k Kind, platy, ok bool) {
 // line that makes it a page (Landing, Hub, FAQ, …) rather than data.
 func isYamlMime(abs string) bool {
 	head := readHead(abs, 64)
-	return bytes.HasPrefix(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("### YamlMime:"))
+	mime, ok := bytes.CutPrefix(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("### YamlMime:"))
+	if !ok {
+		return false
+	}
+	if i := bytes.IndexAny(mime, " \t\r\n"); i >= 0 {
+		mime = mime[:i]
+	}
+	return !dataMimes[string(mime)]
 }
+
+// dataMimes are YamlMime types that configure the build rather than make
+// a page: zone pivot definitions, context files for TOCs and breadcrumbs.
+var dataMimes = map[string]bool{"ZonePivotGroups": true, "ContextObject": true}
 
 // isPlatyPS reports whether a Markdown file is PlatyPS reference: front
 // matter with "schema: 2.0.0" (PlatyPS 0.x) or "document type: cmdlet" /

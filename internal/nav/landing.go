@@ -64,7 +64,9 @@ type Link struct {
 	Summary  string
 	ItemType string // Hub highlightedContent itemType
 	ImageSrc string
-	Pos      diag.Pos
+	// Links are a product directory card's links.
+	Links []*Link
+	Pos   diag.Pos
 }
 
 // FAQSection groups questions; answers are Markdown for the dialect stage.
@@ -173,7 +175,10 @@ func (l *Landing) Links() []*Link {
 		}
 	}
 	out = append(out, l.Highlighted...)
-	out = append(out, l.ProductDirectory.Items...)
+	for _, it := range l.ProductDirectory.Items {
+		out = append(out, it)
+		out = append(out, it.Links...)
+	}
 	for _, s := range l.Sections {
 		out = append(out, s.Items...)
 	}
@@ -217,7 +222,8 @@ func links(file string, ys []yLink) []*Link {
 		if text == "" {
 			text = y.Title
 		}
-		out = append(out, &Link{Text: text, URL: y.URL, Summary: y.Summary, ItemType: y.ItemType, ImageSrc: y.ImageSrc, Pos: y.pos.in(file)})
+		out = append(out, &Link{Text: text, URL: y.URL, Summary: y.Summary, ItemType: y.ItemType, ImageSrc: y.ImageSrc, Pos: y.pos.in(file),
+			Links: links(file, y.Links)})
 	}
 	return out
 }
@@ -265,12 +271,13 @@ type yPos struct{ line, col int }
 func (p yPos) in(file string) diag.Pos { return diag.Pos{File: file, Line: p.line, Col: p.col} }
 
 type yLink struct {
-	Text     string `yaml:"text"`
-	Title    string `yaml:"title"`
-	URL      string `yaml:"url"`
-	Summary  string `yaml:"summary"`
-	ItemType string `yaml:"itemType"`
-	ImageSrc string `yaml:"imageSrc"`
+	Text     string  `yaml:"text"`
+	Title    string  `yaml:"title"`
+	URL      string  `yaml:"url"`
+	Summary  string  `yaml:"summary"`
+	ItemType string  `yaml:"itemType"`
+	ImageSrc string  `yaml:"imageSrc"`
+	Links    []yLink `yaml:"links"`
 	pos      yPos
 }
 

@@ -18,6 +18,10 @@ type Site struct {
 	DefaultLocale  string
 	Monikers       []string // cloud names in catalog order
 	DefaultMoniker string
+	// HomePath is the home page's path below the locale and moniker
+	// folder ("" for the folder itself; "powershell/" for a docset
+	// published under its Learn base).
+	HomePath string
 }
 
 func (s Site) base() string {
@@ -36,6 +40,11 @@ func (s Site) base() string {
 
 // Home is the home page of a locale in a cloud.
 func (s Site) Home(locale, moniker string) string {
+	return s.Folder(locale, moniker) + s.HomePath
+}
+
+// Folder is the folder of a locale and cloud: every page of it is below.
+func (s Site) Folder(locale, moniker string) string {
 	return s.base() + locale + "/" + moniker + "/"
 }
 
@@ -43,7 +52,7 @@ func (s Site) Home(locale, moniker string) string {
 // folder) in a locale and cloud: lower-cased, without .md (admin/x.md is
 // admin/x), an index page as its folder (admin/index.md is admin/).
 func (s Site) PageURL(locale, moniker, rel string) string {
-	return s.Home(locale, moniker) + urlPath(rel)
+	return s.Folder(locale, moniker) + urlPath(rel)
 }
 
 // urlPath mirrors the build's URL scheme for a source path.
@@ -94,9 +103,9 @@ func (s Site) Target(locale, moniker, dir, to string) string {
 	case trimmed == "":
 		out = s.Home(locale, moniker)
 	case ext == "" || ext == ".md" || ext == ".yml":
-		out = s.Home(locale, moniker) + urlPath(p)
+		out = s.Folder(locale, moniker) + urlPath(p)
 	default:
-		out = s.Home(locale, moniker) + strings.TrimPrefix(strings.ToLower(trimmed), "/")
+		out = s.Folder(locale, moniker) + strings.TrimPrefix(strings.ToLower(trimmed), "/")
 	}
 	return out + suffix
 }

@@ -46,9 +46,9 @@ func ViewRules(s Site) []Rule {
 					continue
 				}
 				rules = append(rules, Rule{
-					From:   s.Home(loc, from) + "*",
+					From:   s.Folder(loc, from) + "*",
 					Query:  []Param{{"view", to}},
-					To:     s.Home(loc, to) + ":splat",
+					To:     s.Folder(loc, to) + ":splat",
 					Status: 301, Force: true,
 				})
 			}
