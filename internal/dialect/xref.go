@@ -84,6 +84,11 @@ func (xrefShortParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 			if util.IsSpace(c) || strings.IndexByte(xrefStop, c) >= 0 {
 				break
 			}
+			// Assembly-qualified uids: Lib::Lib.Type.
+			if c == ':' && i+2 < len(line) && line[i+1] == ':' && isASCIILetter(line[i+2]) {
+				i += 2
+				continue
+			}
 			if strings.IndexByte(xrefContinue, c) >= 0 {
 				next := byte(' ')
 				if i+1 < len(line) {
