@@ -14,6 +14,7 @@ require (
 	github.com/yuin/goldmark-emoji v1.0.6
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/sys v0.26.0
+	golang.org/x/text v0.19.0
 	golang.org/x/tools v0.26.0
 )
 

@@ -29,8 +29,13 @@ type File struct {
 
 // Bundle is what the pages link to and what is written.
 type Bundle struct {
-	CSS   []string // URLs (root-relative, without the base path)
-	JS    []string
+	CSS []string // URLs (root-relative, without the base path)
+	JS  []string
+	// HeadJS is the small script run before the page is painted
+	// (static/ts/main-head.ts: applies the remembered theme).
+	HeadJS []string
+	// Icon is the site icon (static/favicon.svg), "" when there is none.
+	Icon  string
 	Files []File
 }
 
@@ -47,7 +52,7 @@ func Build(siteRoot string) (*Bundle, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{{Severity: diag.Error, Code: "assets-failed", Message: err.Error()}}
 	}
 	var entries []string
-	for _, e := range []string{"ts/main.ts", "css/main.css"} {
+	for _, e := range []string{"ts/main.ts", "ts/main-head.ts", "css/main.css"} {
 		if _, err := os.Stat(filepath.Join(work, e)); err == nil {
 			entries = append(entries, e)
 		}
@@ -87,7 +92,11 @@ func Build(siteRoot string) (*Bundle, []diag.Diagnostic) {
 			case ".css":
 				b.CSS = append(b.CSS, "/"+rel)
 			case ".js":
-				b.JS = append(b.JS, "/"+rel)
+				if strings.HasPrefix(path.Base(rel), "main-head-") {
+					b.HeadJS = append(b.HeadJS, "/"+rel)
+				} else {
+					b.JS = append(b.JS, "/"+rel)
+				}
 			}
 		}
 	}
@@ -104,6 +113,9 @@ func Build(siteRoot string) (*Bundle, []diag.Diagnostic) {
 		data, err := os.ReadFile(p)
 		if err == nil {
 			b.Files = append(b.Files, File{Rel: path.Join(Prefix, rel), Data: data})
+			if rel == "favicon.svg" {
+				b.Icon = "/" + path.Join(Prefix, rel)
+			}
 		}
 		return nil
 	})

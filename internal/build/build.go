@@ -16,6 +16,7 @@ import (
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/gitlog"
 	"github.com/docloom/docloom/internal/moniker"
 	"github.com/docloom/docloom/internal/nav"
 	"github.com/docloom/docloom/internal/output"
@@ -29,6 +30,8 @@ type Options struct {
 	Strict  bool   // warnings fail the build
 	NoWrite bool   // check only: render everything, write nothing
 	Workers int    // 0: one per core
+	// BaseURL overrides the configuration's baseURL (--base-url).
+	BaseURL string
 }
 
 // Result is what a build did.
@@ -116,6 +119,7 @@ func (b *builder) full() {
 	if site == nil {
 		return
 	}
+	b.siteChrome()
 	b.dialect = dialect.New(site.Monikers)
 	layouts, ds := render.Load(site.Root)
 	b.led.add(ownerStage("layouts"), ds...)
@@ -200,6 +204,10 @@ type builder struct {
 	sink    sink
 	incs    includeCache
 	outputs int
+	// history is the site's git history (nil outside git), for page dates.
+	history *gitlog.History
+	// imgSizes caches image headers by absolute path (images.go).
+	imgSizes sync.Map
 
 	baseOnce sync.Once
 	base     string

@@ -286,13 +286,14 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		d.Clouds = append(d.Clouds, link)
 	}
 	if raw := meta.String(p.Meta, "ms.date"); raw != "" {
-		if t, err := time.Parse("1/2/2006", raw); err == nil {
+		if t, ok := dateOf(raw); ok {
 			d.Date = &render.Date{ISO: t.Format("2006-01-02"), Text: formatDate(t, l.Locale.Code)}
 		} else if !p.Fallback {
 			b.led.addf(ownerRender(l.Locale.Code, p.Rel), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Warning, "date-format-invalid",
 				"ms.date %q is not a date in M/D/YYYY form; it is not shown", raw)
 		}
 	}
+	b.pageChrome(l, p, d)
 	d.SupportDirectory = l.supportDir
 	d.PivotGroups = p.pivots
 	b.navData(l, p, m, d)
@@ -302,6 +303,12 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		}
 		for _, u := range b.bundle.JS {
 			d.Assets.JS = append(d.Assets.JS, strings.TrimSuffix(b.basePath(), "/")+u)
+		}
+		for _, u := range b.bundle.HeadJS {
+			d.Assets.HeadJS = append(d.Assets.HeadJS, strings.TrimSuffix(b.basePath(), "/")+u)
+		}
+		if b.bundle.Icon != "" {
+			d.Assets.Icon = strings.TrimSuffix(b.basePath(), "/") + b.bundle.Icon
 		}
 	}
 	return d

@@ -8,7 +8,7 @@ import (
 func TestPivotDiagnostics(t *testing.T) {
 	site := t.TempDir()
 	files := map[string]string{
-		"docloom.yaml":                        "locales:\n  - code: en-us\n",
+		"docloom.yaml":                        "baseURL: https://docs.example.com/\nlocales:\n  - code: en-us\n",
 		"content/en-us/zone-pivot-groups.yml": "### YamlMime:ZonePivotGroups\ngroups:\n- id: tool\n  title: Tool\n  pivots:\n  - id: a\n    title: A\n",
 		"content/en-us/good.md":               "---\nzone_pivot_groups: tool\n---\n# Good\n\n::: zone pivot=\"a\"\nA\n::: zone-end\n",
 		"content/en-us/unknown.md":            "---\nzone_pivot_groups: tool\n---\n# Unknown\n\n::: zone pivot=\"b\"\nB\n::: zone-end\n",

@@ -25,8 +25,10 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 	locale := ""
 	repo := &Repo{}
 	var entries []docfx.MonikerEntry
+	var pc *docfx.PublishConfig
 	if data, err := os.ReadFile(filepath.Join(root, PublishConfigName)); err == nil {
-		pc, ds := docfx.LoadPublishConfig(PublishConfigName, data)
+		var ds []diag.Diagnostic
+		pc, ds = docfx.LoadPublishConfig(PublishConfigName, data)
 		diags = append(diags, ds...)
 		if pc != nil {
 			repo.URL, repo.Branch, repo.Dependent = pc.RepoURL, pc.RepoBranch, pc.DependentRepos
@@ -93,8 +95,8 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 			locale = base
 		}
 	}
-	s := &Site{Root: root, Title: filepath.Base(root), BaseURL: "/", DefaultLocale: locale, Bare: true, RootLinks: DefaultRootLinks, Repo: repo,
-		Locales: []Locale{{Code: locale, Name: locale, Dir: dirOf(locale), Path: root}}}
+	s := &Site{Root: root, Title: bareTitle(root, docfxFiles, pc), BaseURL: "/", DefaultLocale: locale, Bare: true, RootLinks: DefaultRootLinks, Repo: repo,
+		Locales: []Locale{{Code: locale, Name: LocaleName(locale), Dir: dirOf(locale), Path: root}}}
 	var ms []moniker.Moniker
 	for _, e := range entries {
 		ms = append(ms, moniker.Moniker{Name: strings.ToLower(e.Name), Display: e.Display, Product: e.Product})

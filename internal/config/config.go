@@ -55,6 +55,10 @@ type Site struct {
 	// (nil for docloom.yaml sites): redirection files, moniker files,
 	// dependent repositories, the public repository.
 	Repo *Repo
+	// EditRepo and EditBranch are the public repository readers may edit
+	// pages in (docloom.yaml repo: and branch:); a bare repository's come
+	// from Repo.
+	EditRepo, EditBranch string
 }
 
 // Repo is a Learn repository's publishing setup, from
@@ -111,6 +115,8 @@ type file struct {
 	Locales        []fileLocale  `yaml:"locales"`
 	Monikers       []fileMoniker `yaml:"monikers"`
 	RootLinks      *string       `yaml:"rootLinks"`
+	Repo           string        `yaml:"repo"`
+	Branch         string        `yaml:"branch"`
 }
 
 // Load reads the configuration of the site at root. Errors are diagnostics
@@ -159,7 +165,8 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 	}
 	line := func(key string) int { return keyLine(&node, key) }
 	s := &Site{Root: root, Title: f.Title, BaseURL: f.BaseURL, DefaultLocale: strings.ToLower(f.DefaultLocale),
-		DefaultMoniker: strings.ToLower(f.DefaultMoniker), RootLinks: DefaultRootLinks}
+		DefaultMoniker: strings.ToLower(f.DefaultMoniker), RootLinks: DefaultRootLinks,
+		EditRepo: strings.TrimSuffix(f.Repo, "/"), EditBranch: f.Branch}
 	if f.RootLinks != nil {
 		s.RootLinks = strings.TrimSpace(*f.RootLinks)
 		if s.RootLinks != "" && !strings.HasPrefix(s.RootLinks, "https://") && !strings.HasPrefix(s.RootLinks, "http://") && !strings.HasPrefix(s.RootLinks, "/") {
@@ -194,7 +201,7 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 		}
 		seen[l.Code] = true
 		if l.Name == "" {
-			l.Name = l.Code
+			l.Name = LocaleName(l.Code)
 		}
 		if l.Dir == "" {
 			l.Dir = "ltr"
@@ -255,7 +262,7 @@ func parse(root string, data []byte) (*Site, []diag.Diagnostic) {
 	return s, diags
 }
 
-var knownKeys = map[string]bool{"title": true, "baseURL": true, "defaultLocale": true, "defaultMoniker": true, "locales": true, "monikers": true, "rootLinks": true}
+var knownKeys = map[string]bool{"title": true, "baseURL": true, "defaultLocale": true, "defaultMoniker": true, "locales": true, "monikers": true, "rootLinks": true, "repo": true, "branch": true}
 
 // checkKeys warns about top-level keys docloom does not know: a typo such as
 // "locale:" would otherwise be ignored silently.

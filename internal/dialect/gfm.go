@@ -17,5 +17,6 @@ func (gfmExt) RenderFuncs(*State) []util.PrioritizedValue {
 	return []util.PrioritizedValue{
 		util.Prioritized(extension.NewTableHTMLRenderer(), 500),
 		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(tableCellRenderer{}, 400), // lower value wins: overrides the table renderer's cells
 	}
 }

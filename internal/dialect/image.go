@@ -274,6 +274,7 @@ func (r imageRenderer) image(w util.BufWriter, s *ImageSpec, describedBy string)
 	if describedBy != "" {
 		_, _ = w.WriteString(` aria-describedby="` + describedBy + `"`)
 	}
+	r.st.writeImageSize(w, s.Source)
 	_, _ = w.WriteString(` loading="lazy" />`)
 	if s.Link != "" || s.Lightbox != "" {
 		_, _ = w.WriteString(`</a>`)

@@ -72,6 +72,7 @@ func (r linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			w.Write(titleAttr(n.Title))
 			w.WriteByte('"')
 		}
+		r.st.writeImageSize(w, string(n.Destination))
 		w.WriteString(` loading="lazy" />`)
 		return ast.WalkSkipChildren, nil
 	})

@@ -43,7 +43,7 @@ func TestNewCatalog(t *testing.T) {
 	want := []Moniker{
 		{Name: "o365-worldwide", Display: "Microsoft 365 (wereldwijd)"},
 		{Name: "o365-21vianet", Display: "21Vianet"},
-		{Name: "o365-germany", Display: "o365-germany"},
+		{Name: "o365-germany", Display: "Office 365 Germany"},
 	}
 	if got := c.Monikers(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Monikers() = %+v\nwant %+v", got, want)
@@ -168,8 +168,8 @@ func TestFromRanges(t *testing.T) {
 	}
 	var names []string
 	for _, m := range ms {
-		if m.Display != m.Name || m.Product != "" {
-			t.Errorf("derived moniker %+v: want Display = Name and no product", m)
+		if m.Display != DisplayName(m.Name) || m.Product != "" {
+			t.Errorf("derived moniker %+v: want Display = DisplayName(Name) and no product", m)
 		}
 		names = append(names, m.Name)
 	}

@@ -9,7 +9,7 @@ import (
 // "=o365-worldwide || =o365-21vianet", for bare DocFX docsets that declare
 // ranges but ship no moniker definition (dfm-spec §3.6). Every name that
 // appears in a comparator is kept, in order of first appearance, lower-cased,
-// with Display = Name and no Product; that order becomes the product order,
+// with Display = DisplayName(Name) and no Product; that order becomes the product order,
 // which is all the `=`-only ranges of real docsets need.
 //
 // A syntax error in an expression is returned wrapped around its
@@ -34,7 +34,7 @@ func FromRanges(exprs []string) ([]Moniker, error) {
 				return nil, fmt.Errorf("moniker ranges name more than %d monikers", MaxMonikers)
 			}
 			name := strings.ToLower(cmp.name)
-			out = append(out, Moniker{Name: name, Display: name})
+			out = append(out, Moniker{Name: name, Display: DisplayName(name)})
 		}
 	}
 	return out, nil

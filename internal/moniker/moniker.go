@@ -49,7 +49,7 @@ type Catalog struct {
 // NewCatalog checks and indexes ms. Names are lower-cased and must match
 // the range grammar's `[\w\-\.]+` (otherwise no range could name them);
 // duplicates are detected case-insensitively. An empty Display defaults to
-// the name. At most MaxMonikers monikers are accepted.
+// DisplayName(name). At most MaxMonikers monikers are accepted.
 func NewCatalog(ms []Moniker) (*Catalog, error) {
 	if len(ms) > MaxMonikers {
 		return nil, fmt.Errorf("moniker catalog has %d monikers; at most %d are supported", len(ms), MaxMonikers)
@@ -72,7 +72,7 @@ func NewCatalog(ms []Moniker) (*Catalog, error) {
 			return nil, fmt.Errorf("moniker %q is defined twice (#%d and #%d)", m.Name, j+1, i+1)
 		}
 		if m.Display == "" {
-			m.Display = m.Name
+			m.Display = DisplayName(m.Name)
 		}
 		c.ms[i] = m
 		c.index[m.Name] = i

@@ -121,6 +121,11 @@ var funcs = template.FuncMap{
 type Assets struct {
 	CSS []string
 	JS  []string
+	// HeadJS runs before the page is painted (the remembered theme, so
+	// the page never flashes in the other one).
+	HeadJS []string
+	// Icon is the site's icon (favicon and header logo); "" for none.
+	Icon string
 }
 
 // Link is an alternate version of the page (another locale or cloud).
@@ -152,10 +157,15 @@ type Page struct {
 	MachineTranslated bool
 	SourceURL         string
 	Date              *Date
-	Assets            Assets
-	SupportDirectory  string
-	Meta              map[string]any
-	T                 map[string]string
+	// EditURL is the page's source in its public repository.
+	EditURL string
+	// FeedbackProduct and FeedbackPage are the docset's feedback links
+	// (feedback_product_url; an OpenSource docset's issue form).
+	FeedbackProduct, FeedbackPage string
+	Assets                        Assets
+	SupportDirectory              string
+	Meta                          map[string]any
+	T                             map[string]string
 	// Navigation (empty when the docset has no TOC for the page).
 	TOC []*NavItem
 	// Sidebar is the TOC as HTML with this page marked, when the build

@@ -8,6 +8,12 @@ import { initPickers } from "./hours/picker";
 import { initTabs } from "./tabs";
 import { initPivots } from "./pivots";
 import { initTOC } from "./toc";
+import { initView } from "./chrome/view";
+import { initThemeSwitch } from "./chrome/theme";
+import { initOutline } from "./chrome/outline";
+import { initSidebar } from "./chrome/sidebar";
+import { initScrollRegions } from "./chrome/scrollregions";
+import { initPrint } from "./chrome/print";
 
 // The build writes the hours widget's phrases for each locale next to this
 // bundle, in hours-phrases/.
@@ -15,6 +21,8 @@ const script = document.currentScript as HTMLScriptElement | null;
 const phraseBase = script && script.src ? new URL("hours-phrases/", script.src).href : "";
 
 function start(): void {
+  initView(document);
+  initThemeSwitch(document);
   loadPhrases(pageLocale(), phraseBase).then(() => {
     initInline(document);
     initPickers(document);
@@ -22,6 +30,10 @@ function start(): void {
   initTabs(document);
   initPivots(document);
   initTOC(document);
+  initSidebar(document);
+  initOutline(document);
+  initScrollRegions(document);
+  initPrint();
 }
 
 if (document.readyState === "loading") {
