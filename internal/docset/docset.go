@@ -266,8 +266,9 @@ func isYamlMime(abs string) bool {
 var dataMimes = map[string]bool{"ZonePivotGroups": true, "ContextObject": true}
 
 // isPlatyPS reports whether a Markdown file is PlatyPS reference: front
-// matter with "schema: 2.0.0" (PlatyPS 0.x) or "document type: cmdlet" /
-// "document type: module" (Microsoft.PowerShell.PlatyPS 1.x).
+// matter with "schema: 2.0.0" (PlatyPS 0.x), "document type: cmdlet" /
+// "document type: module" (Microsoft.PowerShell.PlatyPS 1.x), or a module
+// page's "Module Guid" with its "Module Name".
 func isPlatyPS(abs string) bool {
 	head := bytes.ToLower(readHead(abs, 2048))
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
@@ -278,7 +279,8 @@ func isPlatyPS(abs string) bool {
 		head = head[:end+3]
 	}
 	return bytes.Contains(head, []byte("\nschema: 2.0.0")) || bytes.Contains(head, []byte("\ndocument type: cmdlet")) ||
-		bytes.Contains(head, []byte("\ndocument type: module"))
+		bytes.Contains(head, []byte("\ndocument type: module")) ||
+		bytes.Contains(head, []byte("\nmodule guid:")) && bytes.Contains(head, []byte("\nmodule name:"))
 }
 
 func readHead(abs string, n int) []byte {
