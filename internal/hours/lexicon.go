@@ -65,6 +65,7 @@ type entry struct {
 type lexicon struct {
 	lang     string
 	entries  []entry // longest first
+	byFirst  map[rune][]entry
 	alt      [][]rune
 	charge   [][]rune
 	nophone  [][]rune
@@ -256,6 +257,10 @@ func buildLexicon(key string) *lexicon {
 		return string(lx.entries[i].text) < string(lx.entries[j].text)
 	})
 	sort.Slice(lx.dial, func(i, j int) bool { return lx.dial[i].String() < lx.dial[j].String() })
+	lx.byFirst = map[rune][]entry{}
+	for _, e := range lx.entries {
+		lx.byFirst[e.text[0]] = append(lx.byFirst[e.text[0]], e)
+	}
 	return lx
 }
 

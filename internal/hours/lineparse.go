@@ -97,7 +97,7 @@ func tokenize(text []rune, lx *lexicon) []token {
 			continue
 		}
 		matched := false
-		for _, en := range lx.entries {
+		for _, en := range lx.byFirst[r] {
 			if e := matchAt(text, i, en.text); e >= 0 {
 				toks = append(toks, token{kind: en.kind, val: en.val, prefix: en.prefix, text: string(text[i:e])})
 				i, matched = e, true

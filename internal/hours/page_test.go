@@ -166,8 +166,12 @@ func FuzzParseCountryPage(f *testing.F) {
 	f.Add([]byte("---\ntitle: t\n---\n## Phone number\n0800 123\nLokaal gratis\n## Hours\n### Billing Support:\nEngels: Mon-Fri 09:00- 17:00 uur\n"))
 	f.Add([]byte("## <a name=\"hours\"></a>Uren\nFrans Mon-Fri 21:00-10 uur Moskou\nAlternatief telefoonnummer:\n(Gratis mobiel)\n12 34 (x) (y)\n"))
 	f.Add([]byte("\uFEFF---\r\n---\r\nNa het bellen voert u\r\n+1 2\r\n**Plan:**\r\n(note)\r\n"))
+	f.Add([]byte("## <a name=\"hours\"></a>時間\n英語: 月曜日から金曜日、午前 9 時から午後 5 時半 モスクワ\n俄语：周一至周五上午10点-7 下午莫斯科\n"))
+	f.Add([]byte("<span data-ttu-id=\"a\">Russe : Mon-Fri 7h00-20h00 à Russie</span><span class=\"sxs-lookup\"><span data-stu-id=\"a\">Russian: Mon-Fri 7 AM-8 PM Moscow</span></span>\n"))
+	locales := []string{"nl-nl", "de-de", "fr-fr", "ja-jp", "zh-cn", "ru-ru", "ko-kr", "pt-br"}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		c, ds := ParseCountryPage("germany.md", src, "nl-nl")
+		locale := locales[len(src)%len(locales)]
+		c, ds := ParseCountryPage("germany.md", src, locale)
 		for _, l := range c.Lines {
 			if l.Schedule != nil {
 				if _, err := ParseSchedule(*l.Schedule); err != nil {
