@@ -368,6 +368,11 @@ func TestBrowser(t *testing.T) {
 		if v := browsertest.Run(p, chromedp.Value(chromedp.CSS(`input[role=combobox]`))); v != "Nederland" {
 			t.Errorf("pre-selected value = %q, want Nederland", v)
 		}
+		// A line whose hours were read from the default locale's page shows
+		// that line, in the page's language.
+		if o := browsertest.Eval[[]string](p, `[...document.querySelectorAll('.cp-panel .cp-original')].map(e => e.textContent)`); len(o) != 1 || o[0] != "(Origineel: English: Mon-Fri 9 AM-5 PM)" {
+			t.Errorf("original line shown as %q", o)
+		}
 		browserChoose(p, "duits")
 		p.Reload()
 		browserWaitPicker(p)
