@@ -20,8 +20,8 @@ type pageStats struct {
 }
 
 // scanTranslated parses testdata/pages/<locale>/*.md, each with the
-// default-locale page of the same country when there is one
-// (testdata/pages/en-us, else the en-us fixture).
+// default-locale page of the same country when testdata/pages/en-us has
+// one.
 func scanTranslated(t *testing.T, locale string) (pageStats, []Country) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join("testdata/pages", locale, "*.md"))
@@ -38,11 +38,7 @@ func scanTranslated(t *testing.T, locale string) (pageStats, []Country) {
 		}
 		slug := strings.TrimSuffix(filepath.Base(f), ".md")
 		var opt PageOptions
-		def, err := os.ReadFile(filepath.Join("testdata/pages/en-us", slug+".md"))
-		if err != nil {
-			def, err = os.ReadFile(filepath.Join(fixtures, "en-us/microsoft-365/admin/support", slug+".md"))
-		}
-		if err == nil {
+		if def, err := os.ReadFile(filepath.Join("testdata/pages/en-us", slug+".md")); err == nil {
 			d, _ := ParseCountryPage(slug+".md", def, "en-us")
 			opt.Default = &d
 		}
