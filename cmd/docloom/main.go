@@ -159,6 +159,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 // (dfm-spec's proposed docloom levels).
 var checkErrors = map[string]bool{
 	"file-not-found":           true,
+	"include-not-found":        true,
 	"yaml-header-syntax-error": true,
 	"yaml-header-not-object":   true,
 	"yaml-header-unclosed":     true,

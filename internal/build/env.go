@@ -425,7 +425,9 @@ func (e *env) Include(doc *dialect.Doc, dest string, pos diag.Pos) (*dialect.Doc
 		e.warn(pos, "include-invalid", "include "+dest+" is not a .md file; only Markdown files can be included")
 		return nil, false
 	case f == nil:
-		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found",
+		// A warning, as DocFX gives it (the token is shown as text);
+		// docloom check makes it an error.
+		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "include-not-found",
 			Message: "include file " + dest + " does not exist (" + e.l.Docset.Display(target) + ")"})
 		return nil, false
 	case !exact:

@@ -177,7 +177,7 @@ func (e *testEnv) Include(doc *Doc, dest string, pos diag.Pos) (*Doc, bool) {
 	target := path.Join(path.Dir(doc.Rel), dest)
 	inc := e.parse(target)
 	if inc == nil {
-		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: "no file " + target})
+		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "include-not-found", Message: "no file " + target})
 		return nil, false
 	}
 	return inc, true

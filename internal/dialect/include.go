@@ -134,7 +134,7 @@ func (includeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	}
 	inc := &Include{IncludeRef: IncludeRef{Title: title, Path: path, Offset: seg.Start + pos, Length: n}}
 	if path == "" {
-		report(pc, inc.Offset, diag.Error, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
+		report(pc, inc.Offset, diag.Warning, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
 	}
 	advanceLine(reader, line)
 	return inc, parser.NoChildren
@@ -159,7 +159,7 @@ func (includeInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.C
 	}
 	inc := &InlineInclude{IncludeRef: IncludeRef{Title: title, Path: path, Inline: true, Offset: seg.Start, Length: n}}
 	if path == "" {
-		report(pc, seg.Start, diag.Error, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
+		report(pc, seg.Start, diag.Warning, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
 	}
 	block.Advance(n)
 	return inc
@@ -201,13 +201,16 @@ func (r includeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 func (r includeRenderer) render(w util.BufWriter, inc *IncludeRef) error {
 	st := r.st
 	cur := st.Current()
-	if inc.Path == "" || st.Env == nil {
+	if st.Env == nil {
 		return nil
+	}
+	if inc.Path == "" {
+		return writeToken(w, cur, inc)
 	}
 	pos := cur.Pos(inc.Offset)
 	target, ok := st.Env.Include(cur, inc.Path, pos)
 	if !ok {
-		return nil
+		return writeToken(w, cur, inc) // as DocFX: the token, as text
 	}
 	for _, d := range st.stack {
 		if d.Rel == target.Rel {
@@ -220,11 +223,7 @@ func (r includeRenderer) render(w util.BufWriter, inc *IncludeRef) error {
 			chain = append(chain, target.Rel)
 			st.Env.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "circular-reference",
 				Message: fmt.Sprintf("include cycle: %s; the last include is shown as text; remove one of these includes", strings.Join(chain, " --> "))})
-			_, _ = w.Write(util.EscapeHTML(cur.Source[inc.Offset : inc.Offset+inc.Length]))
-			if !inc.Inline {
-				_ = w.WriteByte('\n')
-			}
-			return nil
+			return writeToken(w, cur, inc)
 		}
 	}
 	if !inc.Inline {
@@ -248,6 +247,18 @@ func (r includeRenderer) render(w util.BufWriter, inc *IncludeRef) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// writeToken shows an include that cannot be rendered as it was written.
+func writeToken(w util.BufWriter, doc *Doc, inc *IncludeRef) error {
+	if inc.Offset < 0 || inc.Offset+inc.Length > len(doc.Source) {
+		return nil
+	}
+	_, _ = w.Write(util.EscapeHTML(doc.Source[inc.Offset : inc.Offset+inc.Length]))
+	if !inc.Inline {
+		_ = w.WriteByte('\n')
 	}
 	return nil
 }
