@@ -160,7 +160,23 @@ func (b *builder) writeWidgetPhrases() {
 // English sentences (dates and weekdays still come from the browser).
 func (b *builder) widgetTranslation(l *localeSet) {
 	key := hours.LangKey(l.Locale.Code)
-	if _, ok := b.widgetPhrases(key); ok {
+	if data, ok := b.widgetPhrases(key); ok {
+		// A file that lacks some of English's phrases shows those in English.
+		var have, want map[string]json.RawMessage
+		en, _ := b.widgetPhrases("en")
+		if key != "en" && json.Unmarshal(data, &have) == nil && json.Unmarshal(en, &want) == nil {
+			var missing []string
+			for k := range want {
+				if _, ok := have[k]; !ok {
+					missing = append(missing, k)
+				}
+			}
+			if len(missing) > 0 {
+				sort.Strings(missing)
+				b.led.addf(ownerStage("support:"+l.Locale.Code), diag.Pos{File: phraseDir + "/" + key + ".json"}, diag.Info, "hours-widget-untranslated",
+					"the support hours widget's %s phrases lack %s; readers of %s see those in English", key, strings.Join(missing, ", "), l.Locale.Code)
+			}
+		}
 		return
 	}
 	var have []string

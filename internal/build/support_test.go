@@ -35,6 +35,8 @@ locales:
 		"en/admin/support/saudi-arabia.md": read("en-us/saudi-arabia.md"),
 		"pt/admin/support/saudi-arabia.md": read("pt-br/saudi-arabia.md"),
 		"ar/admin/support/saudi-arabia.md": read("en-us/saudi-arabia.md"),
+		// The site's own Portuguese phrases, which lack all but two.
+		"static/ts/hours/phrases/pt.json": `{"openAt": "Aberto, fecha às {time}", "closed": "Fechado"}`,
 	})
 	out := filepath.Join(site, "public")
 	res := mustBuild(t, Options{Site: site, Out: out})
@@ -50,8 +52,12 @@ locales:
 	if len(fallback) != 2 || !strings.Contains(fallback[0], "saudi-arabia.md:13") || !strings.Contains(fallback[0], "Arabic: Sun-Thu 10 AM-6 PM") {
 		t.Errorf("fallback warnings: %q", fallback)
 	}
-	if len(untranslated) != 1 || !strings.Contains(untranslated[0], "ar-sa") {
+	if len(untranslated) != 2 || !strings.Contains(strings.Join(untranslated, "\n"), "no phrases for ar-sa") ||
+		!strings.Contains(strings.Join(untranslated, "\n"), "pt phrases lack always, billing, closedAt") {
 		t.Errorf("untranslated-widget diagnostics: %q", untranslated)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "_docloom/hours-phrases/pt.json")); !strings.Contains(string(b), "Aberto, fecha") {
+		t.Errorf("the site's phrases were not used: %s", b)
 	}
 	dir, err := os.ReadFile(filepath.Join(out, "_docloom/support/pt-br.json"))
 	if err != nil {

@@ -188,7 +188,7 @@ func (st *pageState) line(n int, raw string) {
 		st.afterDial = hasPhrase(f, st.lx.after)
 	case phoneRe.MatchString(s) && (st.inPhone || st.altList || st.afterDial):
 		st.phoneLine(n, s)
-	case st.inPhone && dialNumber.MatchString(s) && len(strings.Fields(s)) <= 6 && !strings.Contains(s, ":"):
+	case st.inPhone && dialNumber.MatchString(s) && len(strings.Fields(s)) <= 6 && !strings.ContainsAny(s, ":(（"):
 		// A dialling step in words the data does not know ("Option 4
 		// wählen"): one short number among a few words.
 		st.c.Dial = append(st.c.Dial, s)

@@ -43,6 +43,7 @@ const TABLE: Record<string, Strings> = { en: EN as unknown as Strings };
 // registerPhrases adds a language's phrases (the build's file, or a test's).
 export function registerPhrases(key: string, s: Strings): void {
   TABLE[key] = s;
+  delete MERGED[key];
 }
 
 // loadPhrases fetches the phrases of the locale's language from base
@@ -53,7 +54,7 @@ export function loadPhrases(locale: string, base: string): Promise<void> {
   return fetch(base + key + ".json", { credentials: "same-origin" })
     .then((r) => (r.ok ? r.json() : null))
     .then((j) => {
-      if (j && typeof j === "object" && typeof j.openAt === "string") TABLE[key] = j as Strings;
+      if (j && typeof j === "object" && typeof j.openAt === "string") registerPhrases(key, j as Strings);
     })
     .catch(() => undefined);
 }
@@ -82,9 +83,16 @@ export function pageLocale(): string {
   return parts.join("-");
 }
 
+// strings returns the phrases of the locale's language; a phrase missing
+// from its file reads English.
 export function strings(locale: string): Strings {
-  return hasPhrases(locale) ? TABLE[phraseKey(locale)] : TABLE.en;
+  const key = phraseKey(locale);
+  if (key === "en" || !hasPhrases(locale)) return TABLE.en;
+  if (!MERGED[key]) MERGED[key] = Object.assign({}, TABLE.en, TABLE[key]);
+  return MERGED[key];
 }
+
+const MERGED: Record<string, Strings> = {};
 
 // readerZone is the zone the reader's machine is set to.
 export function readerZone(): string {
