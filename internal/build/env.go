@@ -324,6 +324,9 @@ func (e *env) resolveXref(uid string, quiet bool, pos diag.Pos) (string, *Page) 
 		}
 	}
 	if !ok {
+		if u, ok := e.b.externalXref(e.l, uid, frag); ok {
+			return u, nil
+		}
 		if !quiet {
 			e.warn(pos, "xref-not-found", "no page declares uid "+uid+"; add uid: "+uid+" to the target page's front matter")
 		}

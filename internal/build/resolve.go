@@ -314,3 +314,50 @@ func (b *builder) redirectMonikers(r *docfx.Redirection) []int {
 	}
 	return out
 }
+
+// externalXref resolves a uid the docset does not declare but Learn's xref
+// service does: a .NET API uid (System.*, Microsoft.*) when the publish
+// config queries the /dotnet reference set. Learn publishes those at
+// /dotnet/api/<uid in lower case>, an overload group (a trailing *) at
+// its member's page and a generic type's `N as -N; the link goes there
+// through rootLinks. ok is false when the site sends no links to Learn.
+func (b *builder) externalXref(l *localeSet, uid, frag string) (string, bool) {
+	if b.site.Repo == nil || b.site.RootLinks == "" || !isDotnetUID(uid) {
+		return "", false
+	}
+	queried := false
+	for _, t := range b.site.Repo.XrefTags {
+		queried = queried || strings.EqualFold(strings.Trim(t, "/"), "dotnet")
+	}
+	if !queried {
+		return "", false
+	}
+	p := strings.TrimSuffix(uid, "*")
+	if i := strings.IndexByte(p, '('); i >= 0 {
+		p = p[:i]
+	}
+	p = strings.ToLower(strings.ReplaceAll(strings.TrimSuffix(p, "."), "`", "-"))
+	u := b.rootLinkURL(l, "/dotnet/api/"+p)
+	if frag != "" {
+		u += "#" + frag
+	}
+	return u, true
+}
+
+// isDotnetUID reports whether uid has the shape of a .NET API uid: a dotted
+// name under System or Microsoft with no '-' (PowerShell cmdlet uids,
+// Module.Verb-Noun, have one).
+func isDotnetUID(uid string) bool {
+	if !(strings.HasPrefix(uid, "System.") || strings.HasPrefix(uid, "Microsoft.")) || strings.Contains(uid, "-") {
+		return false
+	}
+	for _, c := range uid {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.ContainsRune("._`*#(),@{}[] ", c):
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -44,6 +44,7 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 				src, _ := repoPath(d.BuildSourceFolder)
 				repo.Docsets = append(repo.Docsets, src)
 				ranges = append(ranges, d.MonikerRanges...)
+				repo.XrefTags = append(repo.XrefTags, d.XrefQueryTags...)
 				for _, m := range d.Monikers {
 					ranges = append(ranges, "="+m)
 				}

@@ -77,6 +77,9 @@ type Repo struct {
 	MonikerDir string
 	// URL and Branch name the public repository (for edit links).
 	URL, Branch string
+	// XrefTags are the docsets' xref_query_tags: API reference sets on
+	// Learn whose uids are not in this repository but resolve there.
+	XrefTags []string
 	// Dependent lists repositories Learn checks out beside this one.
 	Dependent []docfx.DependentRepo
 }

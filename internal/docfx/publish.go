@@ -41,6 +41,9 @@ type PublishDocset struct {
 	// MonikerPath lists moniker definition files (monikerMapping.json),
 	// relative to BuildSourceFolder.
 	MonikerPath []string
+	// XrefQueryTags name the Learn API reference sets (/dotnet, /uwp/api)
+	// whose uids Learn's xref service resolves for this docset.
+	XrefQueryTags []string
 }
 
 // LoadPublishConfig reads .openpublishing.publish.config.json. Unknown
@@ -89,6 +92,7 @@ func LoadPublishConfig(file string, data []byte) (*PublishConfig, []diag.Diagnos
 			Monikers:          r.strs(it.get("monikers"), w+".monikers"),
 			MonikerRanges:     r.strs(it.get("moniker_ranges"), w+".moniker_ranges"),
 			MonikerPath:       r.strs(it.get("monikerPath"), w+".monikerPath"),
+			XrefQueryTags:     r.strs(it.get("xref_query_tags"), w+".xref_query_tags"),
 
 			BuildOutputSubfolder: r.str(it.get("build_output_subfolder"), w+".build_output_subfolder"),
 		})
