@@ -225,6 +225,8 @@ type builder struct {
 	// itemRanges holds the clouds of TOC items that have a monikerRange
 	// (parsed once per build by loadNav).
 	itemRanges map[*nav.Item]moniker.Set
+	// homes is each locale and cloud's home page URL (indexHomes).
+	homes map[homeKey]string
 
 	mu    sync.Mutex
 	files map[string]bool

@@ -67,6 +67,7 @@ func (b *builder) loadNav() {
 		b.led.add(ownerStage("nav:"+l.Locale.Code), diag.SortUnique(ds)...)
 		l.nav = set
 	}
+	b.indexHomes()
 }
 
 // breadcrumbPaths lists, sorted, the distinct breadcrumb_path values of a

@@ -345,8 +345,21 @@ func formatDate(t time.Time, locale string) string {
 // readers to the default cloud's home page (the CDN's rules do better where
 // they can; these work on any static host).
 func (b *builder) writeRedirectPages() {
-	def := b.defaultMonikerIndex()
-	target := func(locale string) string { return b.homeURL(locale, def) }
+	def := b.site.DefaultMoniker
+	target := func(locale string) string {
+		// The default cloud's root (a page or writeCloudRoots' redirect),
+		// or the first cloud that has pages in the locale.
+		d, _ := b.site.Monikers.Index(def)
+		if b.home(locale, d) != "" {
+			return b.cloudRoot(locale, d)
+		}
+		for _, m := range b.site.Monikers.All().Indices() {
+			if h := b.home(locale, m); h != "" {
+				return h
+			}
+		}
+		return b.cloudRoot(locale, d)
+	}
 	page := func(to string) []byte {
 		return []byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` +
 			template.HTMLEscapeString(to) + `"><link rel="canonical" href="` + template.HTMLEscapeString(to) +
@@ -356,21 +369,15 @@ func (b *builder) writeRedirectPages() {
 	b.write("index.html", page(target(b.site.DefaultLocale)))
 	for _, l := range b.locales {
 		b.write(l.Locale.Code+"/index.html", page(target(l.Locale.Code)))
-		if b.homePath == "" {
-			continue
-		}
-		// The docset's home is below the moniker folder (/en-us/<moniker>/powershell/):
-		// the folder itself sends readers there.
-		for _, m := range b.site.Monikers.All().Indices() {
-			b.write(l.Locale.Code+"/"+b.site.Monikers.Moniker(m).Name+"/index.html", page(b.homeURL(l.Locale.Code, m)))
-		}
 	}
+	// Where the home is below the moniker folder (/en-us/<moniker>/powershell/),
+	// or the docset has no page there, the folder sends readers to it.
+	b.writeCloudRoots(page)
 }
 
-// homeURL is the docset's home page in a locale and moniker.
-func (b *builder) homeURL(locale string, m int) string {
-	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + b.homePath
-}
+// homeURL is the docset's home page in a locale and moniker (see
+// indexHomes); "" when no page of the locale is in that cloud.
+func (b *builder) homeURL(locale string, m int) string { return b.home(locale, m) }
 
 // findHome sets homePath: the URL path of the docset's home page below
 // the moniker folder. A page at the docset root (index.md) is the home;

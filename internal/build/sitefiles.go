@@ -177,6 +177,10 @@ func (b *builder) notFoundPage(l *localeSet) []byte {
 	}
 	for _, i := range cat.All().Indices() {
 		u := home(l.Locale.Code, i)
+		if u == "" {
+			d.Clouds = append(d.Clouds, render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, Current: i == def})
+			continue // no page of this locale is in that cloud
+		}
 		body.WriteString(`<li><a href="` + template.HTMLEscapeString(u) + `">` + template.HTMLEscapeString(cat.Moniker(i).Display) + "</a></li>\n")
 		d.Clouds = append(d.Clouds, render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, URL: u, Current: i == def})
 	}

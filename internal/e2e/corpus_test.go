@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,59 +66,33 @@ func buildBounded(t *testing.T, site, out string) *build.Result {
 type corpusBuild struct {
 	once sync.Once
 	name string
-	site string // the folder built: the repository root, or what builds
+	site string // the repository root
 	out  string
 	res  *build.Result
-	// rootErr says why the repository root did not build, when it did
-	// not and a docfx.json folder inside it was built instead.
-	rootErr string
-	err     error
+	err  error
 }
 
 var corpusBuilds sync.Map // name -> *corpusBuild
 
-// corpusSite builds corpus name once per test run: from its repository
-// root, as a user runs `docloom build ../shared/corpora/<name>`. While the
-// root does not build, the first docfx.json folder inside it that does is
-// used, and the reason is logged, so the crawl covers whatever builds.
+// corpusSite builds corpus name once per test run from its repository
+// root, as a user runs `docloom build ../shared/corpora/<name>`; a build
+// that fails fails every test that uses it.
 func corpusSite(t *testing.T, name string) *corpusBuild {
 	t.Helper()
 	v, _ := corpusBuilds.LoadOrStore(name, &corpusBuild{name: name})
 	cb := v.(*corpusBuild)
-	cb.once.Do(func() { cb.run(t) })
-	if cb.err != nil {
+	cb.once.Do(func() {
+		cb.site = filepath.Join(corporaDir(), name)
+		cb.out = filepath.Join(tmpRoot, "corpus-"+name)
+		cb.res = buildBounded(t, cb.site, cb.out)
+		if cb.res.Failed(false) {
+			cb.err = fmt.Errorf("%s: the repository root does not build: %s", name, firstErrors(cb.res, 5))
+		}
+	})
+	if cb.err != nil || cb.res == nil {
 		t.Fatal(cb.err)
 	}
-	if cb.rootErr != "" {
-		t.Logf("%s: the repository root does not build yet (%s); using %s", name, cb.rootErr, cb.site)
-	}
 	return cb
-}
-
-func (cb *corpusBuild) run(t *testing.T) {
-	root := filepath.Join(corporaDir(), cb.name)
-	out := filepath.Join(tmpRoot, "corpus-"+cb.name)
-	res := buildBounded(t, root, out)
-	if res == nil {
-		cb.err = fmt.Errorf("%s: build did not finish", cb.name)
-		return
-	}
-	if !res.Failed(false) {
-		cb.site, cb.out, cb.res = root, out, res
-		return
-	}
-	cb.rootErr = firstErrors(res, 3)
-	for _, sub := range docfxFolders(root) {
-		if sub == root {
-			continue
-		}
-		r := buildBounded(t, sub, out)
-		if r != nil && !r.Failed(false) {
-			cb.site, cb.out, cb.res = sub, out, r
-			return
-		}
-	}
-	cb.err = fmt.Errorf("%s: neither the repository root nor a docfx.json folder in it builds: %s", cb.name, cb.rootErr)
 }
 
 func firstErrors(res *build.Result, n int) string {
@@ -130,27 +103,6 @@ func firstErrors(res *build.Result, n int) string {
 		}
 	}
 	return fmt.Sprintf("%d errors, e.g. %s", res.Errors, strings.Join(errs, "; "))
-}
-
-// docfxFolders lists, sorted, the folders at most three levels below root
-// that hold a docfx.json.
-func docfxFolders(root string) []string {
-	var out []string
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, p)
-		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && p != root || strings.Count(rel, string(filepath.Separator)) >= 3) {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && d.Name() == "docfx.json" {
-			out = append(out, filepath.Dir(p))
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out
 }
 
 // documentCounts counts the pages written per locale and moniker
