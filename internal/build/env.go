@@ -13,6 +13,7 @@ import (
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/moniker"
+	"github.com/docloom/docloom/internal/urlpath"
 )
 
 // env resolves links and includes for one page in one locale and cloud.
@@ -38,9 +39,10 @@ func (e *env) warn(pos diag.Pos, code, msg string) {
 	e.b.led.add(e.owner, diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: code, Message: msg})
 }
 
-// pageURL is the URL of page rel in locale and cloud m.
+// pageURL is the URL of page rel in locale and cloud m, percent-encoded
+// (urlpath.Escape): every URL of a page the site writes comes from here.
 func (b *builder) pageURL(locale string, m int, rel string) string {
-	return b.basePath() + locale + "/" + b.site.Monikers.Moniker(m).Name + "/" + URLPath(b.pubOf(rel))
+	return b.basePath() + urlpath.Escape(locale+"/"+b.site.Monikers.Moniker(m).Name+"/"+URLPath(b.pubOf(rel)))
 }
 
 // basePath is the path of the site's base URL ("/" or "/docs/"), parsed
@@ -49,7 +51,7 @@ func (b *builder) basePath() string {
 	b.baseOnce.Do(func() {
 		b.base = "/"
 		if u, err := url.Parse(b.site.BaseURL); err == nil && u.Path != "" {
-			b.base = strings.TrimSuffix(u.Path, "/") + "/"
+			b.base = urlpath.Escape(strings.TrimSuffix(u.Path, "/") + "/")
 		}
 	})
 	return b.base
@@ -171,9 +173,9 @@ func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 	if u, ok := e.redirect(target, frag); ok {
 		return u
 	}
-	if strings.HasSuffix(strings.ToLower(target), ".md") || image || path.Ext(target) != "" {
-		e.warn(pos, "file-not-found", "link target "+dest+" does not exist ("+e.l.Docset.Display(target)+")")
-	}
+	// Whatever its form (a file, a path without extension, a folder), a
+	// relative link inside the docset that names nothing is a 404.
+	e.warn(pos, "file-not-found", "link target "+dest+" does not exist ("+e.l.Docset.Display(target)+")")
 	return dest
 }
 
@@ -190,6 +192,14 @@ func (e *env) fileBase(doc *dialect.Doc) string {
 func (e *env) pageLink(target, frag string, hasFrag bool, pos diag.Pos, dest string) (string, bool) {
 	l := e.l
 	tp, ok := l.byRel[target]
+	if !ok && path.Ext(target) == "" {
+		// get-help and admin/ name the pages served there, as on the site.
+		for _, c := range []string{target + ".md", target + "/index.md"} {
+			if tp, ok = l.byRel[c]; ok {
+				break
+			}
+		}
+	}
 	if !ok {
 		if r, ok2 := l.lower[strings.ToLower(target)]; ok2 {
 			tp = l.byRel[r]
@@ -242,7 +252,7 @@ func (e *env) resourceLink(target string, pos diag.Pos, dest string) (string, bo
 		if !exact {
 			e.warn(pos, "path-case-mismatch", "link "+dest+" differs in letter case from the file "+f.Rel+"; docloom and Learn accept it, but GitHub and case-sensitive file systems do not")
 		}
-		return e.b.basePath() + l.Locale.Code + "/" + lowerPath(f.Pub), true
+		return e.b.basePath() + urlpath.Escape(l.Locale.Code+"/"+lowerPath(f.Pub)), true
 	}
 	return "", false
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/docloom/docloom/internal/moniker"
 	"github.com/docloom/docloom/internal/nav"
 	"github.com/docloom/docloom/internal/render"
+	"github.com/docloom/docloom/internal/urlpath"
 )
 
 // loadNav reads each locale's TOC and breadcrumb files once per build, and
@@ -202,7 +203,7 @@ func (b *builder) navFor(l *localeSet, m int, toc *nav.TOC) *cloudNav {
 	var rel string
 	if cn.sidebar.Len() >= sharedTOCMin {
 		rel = tocFile(l.Locale.Code, b.site.Monikers.Moniker(m).Name, toc)
-		cn.url = b.basePath() + rel
+		cn.url = b.basePath() + urlpath.Escape(rel)
 	}
 	b.mu.Lock()
 	if b.sidebars == nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/render"
+	"github.com/docloom/docloom/internal/urlpath"
 )
 
 // shareBodies lets a page body that met no cloud-specific content be
@@ -425,7 +426,7 @@ func (b *builder) englishURL(l *localeSet, p *Page, m int) (string, bool) {
 	}
 	if base := b.site.RootLinks; base != "" {
 		base = strings.ReplaceAll(base, "{locale}", "en-us")
-		return strings.TrimSuffix(base, "/") + "/" + URLPath(p.Rel), true
+		return strings.TrimSuffix(base, "/") + "/" + urlpath.Escape(URLPath(p.Rel)), true
 	}
 	return "", true
 }

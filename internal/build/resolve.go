@@ -7,6 +7,7 @@ import (
 
 	"github.com/docloom/docloom/internal/docfx"
 	"github.com/docloom/docloom/internal/publish"
+	"github.com/docloom/docloom/internal/urlpath"
 )
 
 // This file is where Learn URLs are resolved: root-relative links
@@ -289,7 +290,7 @@ func (b *builder) redirectRules(ps publish.Site) []publish.Rule {
 				if !ok {
 					continue
 				}
-				from := b.basePath() + l.Locale.Code + "/" + b.site.Monikers.Moniker(m).Name + "/" + URLPath(l.Docset.PubPath(r.SourcePath))
+				from := b.basePath() + urlpath.Escape(l.Locale.Code+"/"+b.site.Monikers.Moniker(m).Name+"/"+URLPath(l.Docset.PubPath(r.SourcePath)))
 				if strings.TrimSuffix(to, "/") == strings.TrimSuffix(from, "/") {
 					continue
 				}
