@@ -191,3 +191,21 @@ func TestNotesAndPhones(t *testing.T) {
 		t.Errorf("dial %q notes %q lines %+v", c.Dial, c.Notes, c.Lines)
 	}
 }
+
+// The lexicon is the same from run to run: entries in a fixed order.
+func TestLexiconOrder(t *testing.T) {
+	a, b := buildLexicon("fr"), buildLexicon("fr")
+	if len(a.entries) != len(b.entries) {
+		t.Fatal("lexicon sizes differ")
+	}
+	for i := range a.entries {
+		if string(a.entries[i].text) != string(b.entries[i].text) || a.entries[i].kind != b.entries[i].kind || a.entries[i].val != b.entries[i].val {
+			t.Fatalf("entry %d differs: %+v %+v", i, a.entries[i], b.entries[i])
+		}
+	}
+	// Two spans joined by "and", and a French "et" that ends the line.
+	hl := parseHoursLine("Français : Lun.-ven. 9h00-12h00 et 13h00-17h00", lexiconFor("fr-fr"))
+	if !hl.ok || hl.schedule.String() != "Mo-Fr 09:00-12:00,13:00-17:00" || hl.zoneWord != "" {
+		t.Errorf("two spans: %v %q %s", hl.schedule, hl.zoneWord, hl.problem)
+	}
+}

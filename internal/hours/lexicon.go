@@ -186,7 +186,12 @@ func buildLexicon(key string) *lexicon {
 		langs = append(langs, key)
 	}
 	// English city names come from the zone IDs themselves.
+	ids := make([]string, 0, len(zoneIDs()))
 	for z := range zoneIDs() {
+		ids = append(ids, z)
+	}
+	sort.Strings(ids)
+	for _, z := range ids {
 		if i := strings.LastIndex(z, "/"); i >= 0 {
 			add(strings.ReplaceAll(z[i+1:], "_", " "), tZone, z, false)
 		}
@@ -225,8 +230,13 @@ func buildLexicon(key string) *lexicon {
 			continue
 		}
 		pf := parsePhraseFile(string(b))
-		for k, vs := range pf.keys {
-			for _, v := range vs {
+		keys := make([]string, 0, len(pf.keys))
+		for k := range pf.keys {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			for _, v := range pf.keys[k] {
 				switch {
 				case kindOfKey[k] != tUnknown:
 					add(v, kindOfKey[k], "", false)
@@ -250,11 +260,20 @@ func buildLexicon(key string) *lexicon {
 			}
 		}
 	}
+	// Longest first; ties in a fixed order (kind, then value), so that the
+	// same text always reads the same whatever the maps' order.
 	sort.SliceStable(lx.entries, func(i, j int) bool {
-		if len(lx.entries[i].text) != len(lx.entries[j].text) {
-			return len(lx.entries[i].text) > len(lx.entries[j].text)
+		a, b := lx.entries[i], lx.entries[j]
+		if len(a.text) != len(b.text) {
+			return len(a.text) > len(b.text)
 		}
-		return string(lx.entries[i].text) < string(lx.entries[j].text)
+		if string(a.text) != string(b.text) {
+			return string(a.text) < string(b.text)
+		}
+		if a.kind != b.kind {
+			return a.kind < b.kind
+		}
+		return a.val < b.val
 	})
 	sort.Slice(lx.dial, func(i, j int) bool { return lx.dial[i].String() < lx.dial[j].String() })
 	lx.byFirst = map[rune][]entry{}

@@ -269,8 +269,10 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 			}
 			spans = append(spans, clock(s)+"-"+endClock(e))
 			i += 2
-			if i+1 < len(items) && isKind(items[i+1], tAnd) {
-				i++
+			if i+2 < len(items) && isKind(items[i+1], tAnd) {
+				if _, ok := items[i+2].(clockTok); ok {
+					i++
+				}
 			}
 		case token:
 			switch it.kind {
