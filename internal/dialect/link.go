@@ -58,6 +58,14 @@ func (r linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			return ast.WalkContinue, nil
 		}
 		n := node.(*ast.Image)
+		if player, class := hostedVideo(n.Destination); player != "" {
+			title := PlainText(n, src)
+			if title == "" {
+				title = Phrase(r.st.Locale, "video")
+			}
+			renderHostedVideo(w, player, class, title)
+			return ast.WalkSkipChildren, nil
+		}
 		if mime := mediaType(n.Destination); mime != "" {
 			renderMedia(w, r.href(n.Destination, true, n), mime)
 			return ast.WalkSkipChildren, nil

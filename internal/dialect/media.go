@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"net/url"
 	"path"
 	"strings"
 
@@ -12,6 +13,42 @@ import (
 // shows it:
 //
 //	![demo](media/demo.mp4)  ->  <video width="500" height="281" controls=""><source type="video/mp4" src="media/demo.mp4"></source></video>
+
+// An image link to a YouTube or Vimeo video page embeds its player, as
+// Markdig's media links do (YouTube through its no-cookie host, like every
+// YouTube player docloom writes):
+//
+//	![demo](https://www.youtube.com/watch?v=abc)  ->  <iframe src="https://www.youtube-nocookie.com/embed/abc" ...>
+
+// hostedVideo returns the player address for a video page URL and the
+// host's name, or "".
+func hostedVideo(dest []byte) (player, class string) {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.Host == "" {
+		return "", ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	switch {
+	case host == "youtu.be" && len(u.Path) > 1,
+		host == "youtube.com" && u.Path == "/watch" && u.Query().Get("v") != "":
+		return EmbedURL(string(dest)), "youtube"
+	case host == "vimeo.com":
+		id := strings.Trim(u.Path, "/")
+		if id != "" && strings.Trim(id, "0123456789") == "" {
+			return "https://player.vimeo.com/video/" + id, "vimeo"
+		}
+	}
+	return "", ""
+}
+
+// renderHostedVideo writes the player iframe for a video page.
+func renderHostedVideo(w util.BufWriter, src, class, title string) {
+	_, _ = w.WriteString(`<iframe src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(src), true)))
+	_, _ = w.WriteString(`" class="` + class + `" width="500" height="281" title="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(title)))
+	_, _ = w.WriteString(`" allowfullscreen loading="lazy"></iframe>`)
+}
 
 // mediaTypes maps file extensions to MIME types: video/* plays in a
 // <video>, audio/* in an <audio>.

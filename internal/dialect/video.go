@@ -103,7 +103,9 @@ func (r videoRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		_, _ = w.Write(util.EscapeHTML([]byte(title)))
 		_ = w.WriteByte('"')
 		if v.MaxWidth > 0 {
-			_, _ = w.WriteString(` style="max-width:` + strconv.Itoa(v.MaxWidth) + `px;"`)
+			// No inline style (the site's CSP forbids them): the page
+			// script applies the limit.
+			_, _ = w.WriteString(` data-max-width="` + strconv.Itoa(v.MaxWidth) + `"`)
 		}
 		_, _ = w.WriteString(` allowfullscreen loading="lazy"></iframe></div>` + "\n")
 		return ast.WalkSkipChildren, nil

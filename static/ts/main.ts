@@ -14,6 +14,7 @@ import { initOutline } from "./chrome/outline";
 import { initSidebar } from "./chrome/sidebar";
 import { initScrollRegions } from "./chrome/scrollregions";
 import { initPrint } from "./chrome/print";
+import { initVideos } from "./video";
 
 // The build writes the hours widget's phrases for each locale next to this
 // bundle, in hours-phrases/.
@@ -34,6 +35,7 @@ function start(): void {
   initOutline(document);
   initScrollRegions(document);
   initPrint();
+  initVideos(document);
 }
 
 if (document.readyState === "loading") {
