@@ -57,8 +57,15 @@ func (b *builder) loadNav() {
 			}
 			return "", false
 		}
-		set, ds := nav.LoadAllNamed(files, b.breadcrumbPaths(l), load, exists)
+		named, firstUse := b.breadcrumbPaths(l)
+		set, ds := nav.LoadAllNamed(files, named, load, exists)
 		ds = append(ds, b.parseItemRanges(set)...)
+		for _, n := range named {
+			if nav.MatchBreadcrumbPath(n, set.BreadcrumbFiles()) == "" {
+				ds = append(ds, diag.Diagnostic{Pos: diag.Pos{File: firstUse[n], Line: 1}, Severity: diag.Warning, Code: "breadcrumb-path-not-found",
+					Message: "breadcrumb_path " + n + " names no TOC file of the docset; pages that give it get their breadcrumb from the other breadcrumb files or their TOC"})
+			}
+		}
 		for i := range ds {
 			if ds[i].Pos.File != "" && !filepath.IsAbs(ds[i].Pos.File) {
 				ds[i].Pos.File = l.Docset.Display(ds[i].Pos.File)
@@ -72,18 +79,25 @@ func (b *builder) loadNav() {
 }
 
 // breadcrumbPaths lists, sorted, the distinct breadcrumb_path values of a
-// locale's pages (from their front matter or docfx.json metadata).
-func (b *builder) breadcrumbPaths(l *localeSet) []string {
-	seen := map[string]bool{}
+// locale's pages (from their front matter or docfx.json metadata), and the
+// first page in path order that gives each.
+func (b *builder) breadcrumbPaths(l *localeSet) ([]string, map[string]string) {
+	first := map[string]string{}
 	var out []string
-	for _, p := range l.own {
-		if v := meta.String(p.Meta, "breadcrumb_path"); v != "" && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
+	for _, f := range l.Docset.Pages { // sorted by Rel
+		p := l.own[f.Rel]
+		if p == nil {
+			continue
+		}
+		if v := meta.String(p.Meta, "breadcrumb_path"); v != "" {
+			if _, seen := first[v]; !seen {
+				first[v] = p.Rel
+				out = append(out, v)
+			}
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, first
 }
 
 // parseItemRanges parses the monikerRange of every item of every TOC of

@@ -159,8 +159,16 @@ func TestBreadcrumbsChosenAndResolved(t *testing.T) {
 		"content/en-us/m365/security/defender/d.md":      "# D\n",
 		"content/en-us/m365/security/other.md":           "# Other\n",
 		"content/en-us/m365/named.md":                    "---\nbreadcrumb_path: /docs/bread/toc.json\n---\n# Named\n",
+		"content/en-us/m365/lost.md":                     "---\nbreadcrumb_path: /nowhere/breadcrumb/toc.json\n---\n# Lost\n",
 	})
-	buildWithin(t, site, 20*time.Second)
+	res := buildWithin(t, site, 20*time.Second)
+	warned := false
+	for _, d := range res.Diags {
+		warned = warned || d.Code == "breadcrumb-path-not-found" && strings.Contains(d.Pos.File, "lost.md")
+	}
+	if !warned {
+		t.Errorf("no breadcrumb-path-not-found warning at lost.md: %v", res.Diags)
+	}
 	crumbs := func(rel string) string {
 		doc := readOut(t, site, rel)
 		i := strings.Index(doc, `class="breadcrumbs"`)

@@ -101,7 +101,8 @@ const maxCrumbDepth = 2 * maxDepth
 // "/powershell/scripting/bread/toc.json") or a docset path ("~/bread/toc.yml"):
 // its extension is ignored, and the file whose path, without extension,
 // is the longest whole-segment suffix of it wins (ties: the first path in
-// alphabetical order). "" when none matches.
+// alphabetical order); a file at the docset root never matches (it is the
+// docset's TOC). "" when none matches.
 func MatchBreadcrumbPath(value string, files []string) string {
 	want := strings.ToLower(strings.TrimSpace(value))
 	if i := strings.IndexAny(want, "?#"); i >= 0 {
@@ -111,8 +112,8 @@ func MatchBreadcrumbPath(value string, files []string) string {
 	want = "/" + strings.TrimLeft(stripTOCExt(want), "/")
 	best := ""
 	for _, f := range files {
-		if !IsTOCFile(f) {
-			continue
+		if !IsTOCFile(f) || dir(f) == "" {
+			continue // the root TOC is the docset's TOC, never its breadcrumb
 		}
 		fl := "/" + strings.ToLower(stripTOCExt(f))
 		if !strings.HasSuffix(want, fl) {

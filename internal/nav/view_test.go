@@ -145,3 +145,43 @@ func ExampleTOC_View() {
 	fmt.Println(v.Items[0].Name, v.Items[0].Page == "", v.Items[0].Items[0].Page)
 	// Output: Setup true users.md
 }
+
+func TestMatchBreadcrumbPath(t *testing.T) {
+	files := []string{"bread/toc.yml", "docs-conceptual/developer/bread/toc.yml", "microsoft-365/breadcrumb/toc.yml", "microsoft-365/security/breadcrumb/toc.yml", "TOC.yml"}
+	for value, want := range map[string]string{
+		"/powershell/scripting/bread/toc.json":        "bread/toc.yml",
+		"/microsoft-365/breadcrumb/toc.json":          "microsoft-365/breadcrumb/toc.yml",
+		"/microsoft-365/security/breadcrumb/toc.json": "microsoft-365/security/breadcrumb/toc.yml",
+		"~/microsoft-365/breadcrumb/toc.yml":          "microsoft-365/breadcrumb/toc.yml",
+		"/azure/breadcrumb/toc.json":                  "",
+		"/x/ubread/toc.json":                          "",
+	} {
+		if got := MatchBreadcrumbPath(value, files); got != want {
+			t.Errorf("MatchBreadcrumbPath(%q) = %q, want %q", value, got, want)
+		}
+	}
+}
+
+// Of several breadcrumb files that match a page, the most specific wins,
+// and among equally specific ones the first in path order, every time.
+func TestCrumbsDeterministic(t *testing.T) {
+	files := map[string][]byte{
+		"b/breadcrumb/toc.yml": []byte("- name: B\n  tocHref: /docs/\n  topicHref: /b\n"),
+		"a/breadcrumb/toc.yml": []byte("- name: A\n  tocHref: /docs/\n  topicHref: /a\n"),
+		"c/breadcrumb/toc.yml": []byte("- name: Root\n  tocHref: /\n  topicHref: /\n  items:\n  - name: Deep\n    tocHref: /docs/deep/\n    topicHref: /deep\n"),
+	}
+	names := []string{"b/breadcrumb/toc.yml", "a/breadcrumb/toc.yml", "c/breadcrumb/toc.yml"}
+	load := func(rel string) ([]byte, bool) { d, ok := files[rel]; return d, ok }
+	for i := 0; i < 20; i++ {
+		s, _ := LoadAll(names, load, nil)
+		if b, chain := s.Crumbs("/docs/page", ""); b == nil || b.File != "a/breadcrumb/toc.yml" || len(chain) != 1 {
+			t.Fatalf("/docs/page: got %v %v, want a/breadcrumb/toc.yml", b, chain)
+		}
+		if b, chain := s.Crumbs("/docs/deep/page", ""); b == nil || b.File != "c/breadcrumb/toc.yml" || len(chain) != 2 {
+			t.Fatalf("/docs/deep/page: got %v, want the deeper c/breadcrumb/toc.yml", b)
+		}
+		if b, _ := s.Crumbs("/docs/page", "/b/breadcrumb/toc.json"); b == nil || b.File != "b/breadcrumb/toc.yml" {
+			t.Fatalf("named file not used: %v", b)
+		}
+	}
+}
