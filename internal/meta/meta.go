@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 	"github.com/docloom/docloom/internal/diag"
@@ -118,7 +119,7 @@ func Split(file string, src []byte) (Doc, []diag.Diagnostic) {
 	normalized := append(append([]byte("---\n"), header...), "---\n"...)
 	if _, err := frontmatter.Parse(bytes.NewReader(normalized), &node, yamlV3); err != nil {
 		line, msg := yamlErrorLine(err)
-		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1 + line}, Severity: diag.Warning,
+		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1 + line, Col: yamlErrorCol(header, line, msg)}, Severity: diag.Warning,
 			Code: "yaml-header-syntax-error", Message: "front matter is not valid YAML and is ignored: " + msg})
 		return doc, diags
 	}
@@ -134,8 +135,8 @@ func Split(file string, src []byte) (Doc, []diag.Diagnostic) {
 	m := map[string]any{}
 	if err := root.Decode(&m); err != nil {
 		line, msg := yamlErrorLine(err)
-		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1 + line}, Severity: diag.Warning,
-			Code: "yaml-header-syntax-error", Message: "front matter is ignored: " + msg})
+		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1 + line, Col: yamlErrorCol(header, line, msg)}, Severity: diag.Warning,
+			Code: "yaml-header-syntax-error", Message: "front matter is ignored: " + fileLines(msg)})
 		return doc, diags
 	}
 	doc.Meta = m
@@ -197,4 +198,52 @@ func mergeInto(dst, src map[string]any) {
 		}
 		dst[k] = v
 	}
+}
+
+var atLineRE = regexp.MustCompile(`at line (\d+)`)
+
+// fileLines turns "at line N" in a yaml message (counted from the line after
+// the opening ---) into the file's line number.
+func fileLines(msg string) string {
+	return atLineRE.ReplaceAllStringFunc(msg, func(m string) string {
+		n, _ := strconv.Atoi(m[len("at line "):])
+		return "at line " + strconv.Itoa(n+1)
+	})
+}
+
+// yamlErrorCol finds the column of a yaml error on header line n (yaml
+// reports lines only): the character the message names where it is
+// recognisable (the second `: ` of "a: b: c", a tab, a character that
+// cannot start a token), else the line's first non-blank character.
+func yamlErrorCol(header []byte, n int, msg string) int {
+	lines := strings.Split(string(header), "\n")
+	if n < 1 || n > len(lines) {
+		return 0
+	}
+	line := lines[n-1]
+	col := func(i int) int { return 1 + utf8.RuneCountInString(line[:i]) }
+	switch {
+	case strings.Contains(msg, "tab character"):
+		if i := strings.IndexByte(line, '\t'); i >= 0 {
+			return col(i)
+		}
+	case strings.Contains(msg, "mapping values are not allowed"):
+		first := strings.Index(line, ": ")
+		if first >= 0 {
+			if second := strings.Index(line[first+2:], ":"); second >= 0 {
+				return col(first + 2 + second)
+			}
+			return col(first)
+		}
+	case strings.Contains(msg, "cannot start any token"):
+		if _, v, ok := strings.Cut(line, ":"); ok {
+			if i := strings.IndexAny(v, "@`%\t"); i >= 0 {
+				return col(len(line) - len(v) + i)
+			}
+		}
+	}
+	if i := strings.IndexFunc(line, func(r rune) bool { return r != ' ' && r != '\t' }); i >= 0 {
+		return col(i)
+	}
+	return 1
 }

@@ -87,3 +87,20 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// yaml reports lines only; the diagnostic also names the column of what
+// is wrong, and lines in the message are the file's.
+func TestYAMLErrorsAtLineAndColumn(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: a: b\n---\n":                "p.md:2:9: warning yaml-header-syntax-error: front matter is not valid YAML and is ignored: mapping values are not allowed in this context",
+		"---\ntitle: ok\n\tms.date: 1\n---\n":    "p.md:3:1: warning yaml-header-syntax-error: front matter is not valid YAML and is ignored: found a tab character that violates indentation",
+		"---\ntitle: ok\nauthor: @me\n---\n":     "p.md:3:9: warning yaml-header-syntax-error: front matter is not valid YAML and is ignored: found character that cannot start any token",
+		"---\ntitle: ok\n  ms.topic: how\n---\n": "p.md:3:11: warning yaml-header-syntax-error: front matter is not valid YAML and is ignored: mapping values are not allowed in this context",
+		"---\ntitle: A\ntitle: B\n---\n":         "p.md:3:1: warning yaml-header-syntax-error: front matter is ignored: mapping key \"title\" already defined at line 2",
+	} {
+		_, ds := Split("p.md", []byte(src))
+		if len(ds) != 1 || ds[0].String() != want {
+			t.Errorf("%q:\n got  %v\n want %s", src, ds, want)
+		}
+	}
+}
