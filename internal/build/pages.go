@@ -438,7 +438,7 @@ func (b *builder) indexURLs() {
 		for _, p := range l.Pages {
 			u := URLPath(b.pubOf(p.Rel))
 			if other, ok := seen[u]; ok && !(p.Monikers & other.Monikers).Empty() && !p.Fallback && !other.Fallback {
-				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "publish-url-conflict",
+				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(p.Rel), Line: 1}, diag.Error, "publish-url-conflict",
 					"%s and %s publish to the same URL /%s/…/%s; rename or remove one", p.Rel, other.Rel, l.Locale.Code, u)
 				continue
 			}
@@ -452,7 +452,7 @@ func (b *builder) indexURLs() {
 				continue
 			}
 			if other, ok := seen[strings.TrimSuffix(u, "/")]; ok && !other.Fallback {
-				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(other.Rel)}, diag.Warning, "publish-url-shadowed",
+				b.led.addf(ownerStage("index:"+l.Locale.Code), diag.Pos{File: l.Docset.Display(other.Rel), Line: 1}, diag.Warning, "publish-url-shadowed",
 					"%s is published at /%s/…/%s and %s at the same URL with a slash; hosts serve one of them for both: rename one",
 					other.Rel, l.Locale.Code, strings.TrimSuffix(u, "/"), p.Rel)
 			}

@@ -52,10 +52,13 @@ func TestHostileDocsetNeverPanics(t *testing.T) {
 		if d.Pos.File == "" && d.Severity == diag.Error {
 			t.Errorf("error without a file: %s", d)
 		}
+		if d.Pos.Line == 0 && d.Severity == diag.Error && d.Code != "file-unreadable" {
+			t.Errorf("error without a line: %s", d)
+		}
 	}
 	for _, want := range []string{"include-outside-docset", "circular-reference", "moniker-range-invalid",
 		"yaml-header-syntax-error", "yaml-header-unclosed", "local-file-path", "xref-not-found", "publish-url-conflict",
-		"bookmark-not-found", "yaml-header-not-object"} {
+		"bookmark-not-found", "yaml-header-not-object", "page-too-deep"} {
 		if !codes[want] {
 			t.Errorf("no %s diagnostic; got %v", want, codes)
 		}

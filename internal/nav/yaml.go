@@ -49,6 +49,12 @@ func parseYAMLDoc(file string, src []byte, code string) (*yaml.Node, []diag.Diag
 			pos.Line, _ = strconv.Atoi(m[1])
 		}
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = strings.TrimPrefix(msg, yamlErrLine.FindString(msg)+": ")
+		if at, ok := oddIndent(file, src, pos.Line+1); ok {
+			// yaml names the line before the one it could not read.
+			return nil, []diag.Diagnostic{{Pos: at, Severity: diag.Error, Code: code,
+				Message: "invalid YAML: this line is indented with a no-break space or a tab; YAML indents with spaces only (" + msg + ")"}}
+		}
 		return nil, []diag.Diagnostic{{Pos: pos, Severity: diag.Error, Code: code, Message: "invalid YAML: " + msg}}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -205,4 +211,26 @@ func (r *yamlReader) item(m *yaml.Node, depth int) *rawItem {
 		}
 	}
 	return it
+}
+
+// oddIndent finds the first line up to line last whose indentation holds
+// a no-break space (U+00A0, common in files pasted from a web page) or a
+// tab, and the column of that character.
+func oddIndent(file string, src []byte, last int) (diag.Pos, bool) {
+	for n, line := range strings.SplitN(string(src), "\n", last+1) {
+		if n >= last {
+			break
+		}
+		col := 1
+		for _, r := range line {
+			if r == '\u00a0' || r == '\t' {
+				return diag.Pos{File: file, Line: n + 1, Col: col}, true
+			}
+			if r != ' ' {
+				break
+			}
+			col++
+		}
+	}
+	return diag.Pos{}, false
 }
