@@ -160,6 +160,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 var checkErrors = map[string]bool{
 	"file-not-found":           true,
 	"include-not-found":        true,
+	"invalid-code":             true,
 	"yaml-header-syntax-error": true,
 	"yaml-header-not-object":   true,
 	"yaml-header-unclosed":     true,

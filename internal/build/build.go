@@ -112,6 +112,7 @@ func (b *builder) full() {
 	b.baseOnce = sync.Once{}
 	b.deps = map[string]map[string]bool{}
 	b.incs = includeCache{}
+	b.codes = codeCache{}
 	b.files = nil
 	site, ds := config.Load(b.opts.Site)
 	b.led.add(ownerStage("config"), ds...)
@@ -203,6 +204,7 @@ type builder struct {
 	locales []*localeSet
 	sink    sink
 	incs    includeCache
+	codes   codeCache // code files of :::code and [!code-…], read once per build
 	outputs int
 	// history is the site's git history (nil outside git), for page dates.
 	history *gitlog.History

@@ -201,6 +201,9 @@ func (s *Session) incremental(p *updatePlan) int {
 			}
 			nf, _ := set.Files[rel]
 			of, _ := old.Files[rel]
+			// Any file may be a code sample of :::code (pages depend on it by path).
+			b.codes.forget(abs)
+			changedDeps[abs] = true
 			switch {
 			case (nf != nil && (nf.Kind == docset.TOC || nf.Kind == docset.Data)) || (of != nil && (of.Kind == docset.TOC || of.Kind == docset.Data)):
 				navChanged = true

@@ -25,5 +25,7 @@ func builtins(d *Dialect) []Extender {
 		autolinkExt{},
 		xrefExt{},
 		platyExt{},
+		newCodeBlockExt(),
+		codeIncludeExt{},
 	}
 }
