@@ -176,7 +176,8 @@ func blockText(src []byte, n ast.Node) string {
 }
 
 // write renders one code block: a figure-like wrapper with the language
-// label, and the highlighted code in a focusable (scrollable) pre. extra
+// label, and the highlighted code (the script makes a pre that scrolls
+// sideways focusable, static/ts/chrome/scrollregions.ts). extra
 // holds further attributes for the wrapper, already escaped.
 func (r codeBlockRenderer) write(w util.BufWriter, l language, code string, marks lineSet, extra string) {
 	loc := r.st.Locale
@@ -200,7 +201,7 @@ func (r codeBlockRenderer) write(w util.BufWriter, l language, code string, mark
 	}
 	_, _ = w.Write(util.EscapeHTML([]byte(label)))
 	_, _ = w.WriteString(`</span></div>`)
-	_, _ = w.WriteString(`<pre tabindex="0"><code`)
+	_, _ = w.WriteString(`<pre><code`)
 	if l.Name != "" {
 		_, _ = w.WriteString(` class="language-`)
 		_, _ = w.Write(util.EscapeHTML([]byte(l.Name)))

@@ -316,8 +316,9 @@ func renderTokens(l language, code string, marks lineSet) string {
 	for i, t := range toks {
 		text := t.text
 		if i == len(toks)-1 {
-			// Chroma ends every text with a newline; the block's own last
-			// newline is not a line of its own.
+			// Chroma ends every text with a newline; the block's last
+			// newline is not written (in a pre it would show as an empty
+			// last line).
 			text = strings.TrimSuffix(text, "\n")
 		}
 		for {
@@ -338,7 +339,6 @@ func renderTokens(l language, code string, marks lineSet) string {
 		}
 	}
 	close()
-	b.WriteByte('\n')
 	return b.String()
 }
 

@@ -15,6 +15,7 @@ import { initSidebar } from "./chrome/sidebar";
 import { initScrollRegions } from "./chrome/scrollregions";
 import { initPrint } from "./chrome/print";
 import { initVideos } from "./video";
+import { initCodeBlocks } from "./code";
 
 // The build writes the hours widget's phrases for each locale next to this
 // bundle, in hours-phrases/.
@@ -36,6 +37,7 @@ function start(): void {
   initScrollRegions(document);
   initPrint();
   initVideos(document);
+  initCodeBlocks(document);
 }
 
 if (document.readyState === "loading") {
