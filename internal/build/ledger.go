@@ -38,6 +38,18 @@ func (l *ledger) reset(owner string) {
 	l.mu.Unlock()
 }
 
+// has reports whether owner has a diagnostic with code.
+func (l *ledger) has(owner, code string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.m[owner] {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // all returns every diagnostic, sorted and de-duplicated.
 func (l *ledger) all() []diag.Diagnostic {
 	l.mu.Lock()

@@ -27,15 +27,22 @@ type Session struct {
 	// dirty are pages rendered by a failed update, whose output was thrown
 	// away: the next update renders them again.
 	dirty []renderJob
+	// revived are the outputs of pages re-rendered because a file they
+	// linked to appeared: they reload even when their bytes are the same
+	// (the image now loads, the warning is gone).
+	revived []string
 }
 
 // Changes says what an update changed in the output.
 type Changes struct {
-	Full     bool     // everything was rebuilt
-	Pages    []string // output paths of HTML documents added, changed or removed
-	Assets   []string // other output paths added, changed or removed
-	CSSOnly  bool     // only stylesheets changed
-	Rendered int      // documents rendered by the update
+	Full   bool     // everything was rebuilt
+	Pages  []string // output paths of HTML documents added, changed or removed
+	Assets []string // other output paths added, changed or removed
+	// NewAssets are the Assets that did not exist before (a new image):
+	// only the pages that link to them need a reload, and they are in Pages.
+	NewAssets []string
+	CSSOnly   bool // only stylesheets changed
+	Rendered  int  // documents rendered by the update
 }
 
 // Open runs a full build into memory; opts.Out is ignored.
@@ -114,14 +121,26 @@ func (s *Session) Update(paths []string) (*Result, *Changes) {
 	for _, rel := range plan.removedOutputs {
 		s.mem.remove(rel)
 	}
-	changed := s.mem.commit(written)
+	changed, added := s.mem.commit(written)
+	inPages := map[string]bool{}
 	for _, rel := range changed {
 		if strings.HasSuffix(rel, ".html") {
 			ch.Pages = append(ch.Pages, rel)
+			inPages[rel] = true
 		} else {
 			ch.Assets = append(ch.Assets, rel)
+			if added[rel] {
+				ch.NewAssets = append(ch.NewAssets, rel)
+			}
 		}
 	}
+	for _, rel := range s.revived {
+		if !inPages[rel] {
+			ch.Pages = append(ch.Pages, rel)
+			inPages[rel] = true
+		}
+	}
+	sort.Strings(ch.Pages)
 	ch.CSSOnly = plan.cssOnly && len(ch.Assets) > 0
 	return res, ch
 }
@@ -186,6 +205,8 @@ func (s *Session) incremental(p *updatePlan) int {
 	b := s.b
 	jobs := map[string]renderJob{}
 	add := func(l *localeSet, pg *Page) { jobs[depPage(l.Locale.Code, pg.Rel)] = renderJob{l, pg} }
+	created := false // a file appeared: pages with a broken link may now resolve it
+	s.revived = nil
 	changedDeps := map[string]bool{}
 	pageSetChanged, navChanged, supportChanged := false, false, false
 	for l, rels := range p.locales {
@@ -204,6 +225,7 @@ func (s *Session) incremental(p *updatePlan) int {
 			// Any file may be a code sample of :::code (pages depend on it by path).
 			b.codes.forget(abs)
 			changedDeps[abs] = true
+			created = created || (nf != nil && of == nil)
 			switch {
 			case (nf != nil && (nf.Kind == docset.TOC || nf.Kind == docset.Data)) || (of != nil && (of.Kind == docset.TOC || of.Kind == docset.Data)):
 				navChanged = true
@@ -257,6 +279,11 @@ func (s *Session) incremental(p *updatePlan) int {
 		for _, pg := range l.Pages {
 			key := depPage(l.Locale.Code, pg.Rel)
 			switch {
+			case created && b.led.has(ownerRender(l.Locale.Code, pg.Rel), "file-not-found"):
+				add(l, pg)
+				for _, m := range pg.Monikers.Indices() {
+					s.revived = append(s.revived, b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, pg.Rel))
+				}
 			case (navChanged || pageSetChanged) && (touched || pg.Fallback):
 				add(l, pg)
 			case changedDeps[depPage(l.Locale.Code, pg.Rel)] || (pg.Fallback && changedDeps[depPage(b.site.DefaultLocale, pg.Rel)]):
@@ -358,11 +385,13 @@ func (m *memSink) discard() {
 	m.mu.Unlock()
 }
 
-// commit applies staged writes and returns the paths whose bytes changed.
-func (m *memSink) commit(_ []string) []string {
+// commit applies staged writes and returns the paths whose bytes changed,
+// and which of them are new.
+func (m *memSink) commit(_ []string) ([]string, map[string]bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var changed []string
+	added := map[string]bool{}
 	for rel, data := range m.pending {
 		old, had := m.files[rel]
 		switch {
@@ -374,9 +403,10 @@ func (m *memSink) commit(_ []string) []string {
 		case !had || !bytes.Equal(old, data):
 			m.files[rel] = data
 			changed = append(changed, rel)
+			added[rel] = !had
 		}
 	}
 	m.pending = map[string][]byte{}
 	sort.Strings(changed)
-	return changed
+	return changed, added
 }

@@ -144,3 +144,45 @@ func TestSessionUpdates(t *testing.T) {
 		t.Errorf("output folder change triggered a rebuild: %+v", ch)
 	}
 }
+
+// A file that a page links to appears: that page re-renders, its
+// file-not-found warning goes, and it is listed to reload even though its
+// bytes may not change; the new image is a new asset, and other pages are
+// not listed.
+func TestSessionNewLinkTargetClearsItsWarning(t *testing.T) {
+	site := t.TempDir()
+	writeSite(t, site, map[string]string{
+		"docloom.yaml":           "locales:\n  - code: en-us\n",
+		"content/en-us/one.md":   "# One\n\n![Logo](media/logo.png) [Later](later.md)\n",
+		"content/en-us/other.md": "# Other\n",
+	})
+	s, res := Open(Options{Site: site})
+	count := func(res *Result) int {
+		n := 0
+		for _, d := range res.Diags {
+			if d.Code == "file-not-found" {
+				n++
+			}
+		}
+		return n
+	}
+	if count(res) != 2 {
+		t.Fatalf("first build: want 2 file-not-found, got %v", res.Diags)
+	}
+	img := filepath.Join(site, "content/en-us/media/logo.png")
+	os.MkdirAll(filepath.Dir(img), 0o755)
+	os.WriteFile(img, []byte("png"), 0o644)
+	res, ch := s.Update([]string{img})
+	if count(res) != 1 {
+		t.Errorf("after adding the image: want 1 file-not-found, got %v", res.Diags)
+	}
+	if !slices.Contains(ch.Pages, "en-us/default/one.html") || slices.Contains(ch.Pages, "en-us/default/other.html") {
+		t.Errorf("pages to reload %v: want one.html only", ch.Pages)
+	}
+	if !slices.Contains(ch.NewAssets, "en-us/media/logo.png") || ch.Full {
+		t.Errorf("changes %+v: want the image as a new asset, no full reload", ch)
+	}
+	if data, _ := s.Lookup("en-us/default/one.html"); !strings.Contains(string(data), `src="../media/logo.png"`) {
+		t.Errorf("image not linked:\n%s", data)
+	}
+}

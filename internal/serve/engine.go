@@ -23,11 +23,14 @@ type Engine interface {
 
 // Changes says what a rebuild changed in the output.
 type Changes struct {
-	Full     bool     // everything was rebuilt (config, layouts or static changed)
-	Pages    []string // output paths whose bytes changed, were added or removed
-	Assets   []string // output paths of changed bundled assets
-	CSSOnly  bool     // only stylesheets changed
-	Rendered int      // documents re-rendered
+	Full   bool     // everything was rebuilt (config, layouts or static changed)
+	Pages  []string // output paths whose bytes changed, were added or removed
+	Assets []string // output paths of changed bundled assets
+	// NewAssets are Assets that did not exist before: pages that link to
+	// them are in Pages, and no other tab reloads.
+	NewAssets []string
+	CSSOnly   bool // only stylesheets changed
+	Rendered  int  // documents re-rendered
 }
 
 // OpenFunc starts an Engine with a full build. Options.Open takes one so

@@ -349,7 +349,10 @@ func (s *Server) report(res *build.Result, rb *rebuildInfo, took time.Duration, 
 		for _, p := range ch.Pages {
 			urls = append(urls, URLPath(p))
 		}
-		full := ch.Full || (!ch.CSSOnly && len(ch.Assets) > 0 && len(ch.Pages) == 0)
+		// An edited image or script may be on any page: reload them all,
+		// unless pages changed (they say where) or the files are new (only
+		// the pages that link to them show them, and those are in Pages).
+		full := ch.Full || (!ch.CSSOnly && len(ch.Assets) > len(ch.NewAssets) && len(ch.Pages) == 0)
 		s.hub.succeeded(urls, full, ch.CSSOnly)
 	} else {
 		s.hub.succeeded(nil, false, false)

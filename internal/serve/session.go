@@ -23,7 +23,7 @@ func (e sessionEngine) Update(paths []string) (*build.Result, Changes) {
 	if ch == nil {
 		return res, Changes{}
 	}
-	return res, Changes{Full: ch.Full, Pages: ch.Pages, Assets: ch.Assets, CSSOnly: ch.CSSOnly, Rendered: ch.Rendered}
+	return res, Changes{Full: ch.Full, Pages: ch.Pages, Assets: ch.Assets, NewAssets: ch.NewAssets, CSSOnly: ch.CSSOnly, Rendered: ch.Rendered}
 }
 
 func (e sessionEngine) Lookup(rel string) ([]byte, bool) { return e.s.Lookup(rel) }
