@@ -89,7 +89,7 @@ func (b *builder) breadcrumbPaths(l *localeSet) ([]string, map[string]string) {
 		if p == nil {
 			continue
 		}
-		if v := meta.String(p.Meta, "breadcrumb_path"); v != "" {
+		if v := b.crumbPath(l, meta.String(p.Meta, "breadcrumb_path")); v != "" {
 			if _, seen := first[v]; !seen {
 				first[v] = p.Rel
 				out = append(out, v)
@@ -317,7 +317,7 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 // breadcrumb file, the TOC trail behind a link to the locale and cloud's
 // home page.
 func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page, cn *cloudNav) {
-	named := meta.String(p.Meta, "breadcrumb_path")
+	named := b.crumbPath(l, meta.String(p.Meta, "breadcrumb_path"))
 	base := b.crumbBase(l, named)
 	// Breadcrumb files match published URLs: where docfx.json moved the
 	// page, its published path holds the docset's Learn base already.
@@ -438,4 +438,24 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// crumbPath maps a breadcrumb_path value that is the published URL of a
+// TOC file docfx.json moves (/powershell/scripting/bread/toc.json for
+// reference/bread/toc.yml under dest scripting) to that file's own path,
+// which the breadcrumb matching reads; other values stay as they are.
+func (b *builder) crumbPath(l *localeSet, v string) string {
+	if v == "" {
+		return ""
+	}
+	want := strings.ToLower(strings.TrimSuffix(strings.Trim(strings.TrimSpace(v), "/"), path.Ext(v)))
+	for _, f := range l.Docset.TOCs {
+		if f.Pub == f.Rel {
+			continue
+		}
+		if strings.ToLower(strings.TrimSuffix(f.Pub, path.Ext(f.Pub))) == want {
+			return "/" + f.Rel
+		}
+	}
+	return v
 }
