@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -60,10 +61,18 @@ type wireDiag struct {
 // entries helps no one, and the console has them all.
 const maxOverlayDiags = 50
 
+// overlaid reports whether a diagnostic shows in the browser overlay (and
+// holds back the reload): errors, warnings under --strict, and front matter
+// that could not be read, which docloom check rejects too: the page would
+// otherwise change silently, without its title and metadata.
+func overlaid(d diag.Diagnostic, strict bool) bool {
+	return d.Severity == diag.Error || (strict && d.Severity == diag.Warning) || strings.HasPrefix(d.Code, "yaml-header-")
+}
+
 func errorPayload(ds []diag.Diagnostic, strict bool) []byte {
 	list := []wireDiag{}
 	for _, d := range ds {
-		if d.Severity == diag.Error || (strict && d.Severity == diag.Warning) {
+		if overlaid(d, strict) {
 			msg := d.Message
 			if d.Via != "" {
 				msg += " (" + d.Via + ")"

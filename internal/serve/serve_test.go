@@ -261,6 +261,20 @@ func TestEditsReloadTheRightPages(t *testing.T) {
 		}
 	})
 
+	t.Run("front-matter-error", func(t *testing.T) {
+		writeFiles(t, site, map[string]string{"content/en-us/lonely.md": "---\ntitle: a: b\n---\n# Lonely page\n\nFixed.\n"})
+		ev := tab.expect(t, "error")
+		list, _ := ev.Data["diagnostics"].([]any)
+		if len(list) != 1 || list[0].(map[string]any)["code"] != "yaml-header-syntax-error" || list[0].(map[string]any)["line"] != float64(2) {
+			t.Fatalf("error event %v: want the front matter's yaml-header-syntax-error at line 2", ev.Data)
+		}
+		writeFiles(t, site, map[string]string{"content/en-us/lonely.md": "---\ntitle: Lonely\n---\n# Lonely page\n\nFixed.\n"})
+		tab.expect(t, "ok")
+		if ev := tab.expect(t, "reload"); !slices.Contains(ev.paths(), "/en-us/a/lonely") {
+			t.Errorf("reload after the fix: %v", ev.Data)
+		}
+	})
+
 	t.Run("atomic-save-and-new-folder", func(t *testing.T) {
 		tmp := filepath.Join(site, "content/en-us/page.md.tmp")
 		os.WriteFile(tmp, []byte("# Page one\n\nThird version.\n"), 0o644)

@@ -303,6 +303,9 @@ func (s *Server) report(res *build.Result, rb *rebuildInfo, took time.Duration, 
 		res = &build.Result{}
 	}
 	failed := res.Failed(s.opts.Strict)
+	for _, d := range res.Diags {
+		failed = failed || overlaid(d, s.opts.Strict)
+	}
 	current := map[string]bool{}
 	for _, d := range res.Diags {
 		line := d.String()
