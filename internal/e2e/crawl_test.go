@@ -364,6 +364,7 @@ func crawlSite(t *testing.T, name, out string, diags []diag.Diagnostic, baseURL 
 	s := loadSite(t, out, baseURL)
 	var chrome, chromeFrag, body, bodyFrag tally
 	total, externals := 0, 0
+	perRegion := map[string]int{}
 	var docs []string
 	for rel := range s.files {
 		if strings.HasSuffix(rel, ".html") {
@@ -382,6 +383,7 @@ func crawlSite(t *testing.T, name, out string, diags []diag.Diagnostic, baseURL 
 		}
 		for _, l := range links(string(data)) {
 			total++
+			perRegion[l.region]++
 			res, target := s.follow(from, rel, l.raw)
 			switch res {
 			case external:
@@ -408,6 +410,7 @@ func crawlSite(t *testing.T, name, out string, diags []diag.Diagnostic, baseURL 
 			continue
 		}
 		total++
+		perRegion["_redirects"]++
 		u, err := url.Parse(r.To)
 		if err != nil {
 			chrome.add("_redirects", r.To, r.String())
@@ -421,16 +424,24 @@ func crawlSite(t *testing.T, name, out string, diags []diag.Diagnostic, baseURL 
 			chrome.add("_redirects", u.Path, r.From)
 		}
 	}
-	checkReports := 0
+	checkReports, bookmarkReports := 0, 0
 	for _, d := range diags {
-		if d.Code == "file-not-found" || d.Code == "xref-not-found" {
+		switch d.Code {
+		case "file-not-found", "xref-not-found":
 			checkReports++
+		case "bookmark-not-found":
+			bookmarkReports++
 		}
 	}
 	t.Logf("%s: %d HTML documents (%s), %d links and _redirects targets, %d external (not followed)", name, len(docs), formatCounts(documentCounts(t, out)), total, externals)
-	t.Logf("%s: the docset's own content: %d links lead nowhere, %d bookmarks missing (docloom check reports %d file-not-found/xref-not-found diagnostics)", name, body.n, bodyFrag.n, checkReports)
+	t.Logf("%s: links checked per region: %s", name, formatCounts(perRegion))
+	t.Logf("%s: the docset's own content: %d links lead nowhere, %d bookmarks missing (docloom check reports %d file-not-found/xref-not-found and %d bookmark-not-found diagnostics)",
+		name, body.n, bodyFrag.n, checkReports, bookmarkReports)
 	for _, l := range body.top(15) {
 		t.Logf("  body: %s", l)
+	}
+	for _, l := range bodyFrag.top(15) {
+		t.Logf("  body bookmark: %s", l)
 	}
 	if chromeFrag.n > 0 {
 		t.Errorf("%s: %d bookmarks in links docloom made are missing:", name, chromeFrag.n)
