@@ -12,9 +12,10 @@ import (
 func TestBookmarksCheckedInEveryCloud(t *testing.T) {
 	zoned := "# Q\n\n::: moniker range=\"a\"\n\n## Only in a\n\n::: moniker-end\n"
 	for name, files := range map[string]map[string]string{
-		"same page, by file name": {"content/en-us/p.md": zoned + "\n[x](p.md#only-in-a)\n"},
-		"same page, #":            {"content/en-us/p.md": zoned + "\n[x](#only-in-a)\n"},
-		"other page":              {"content/en-us/p.md": "# P\n\n[x](q.md#only-in-a)\n", "content/en-us/q.md": zoned},
+		"same page, by file name":   {"content/en-us/p.md": zoned + "\n[x](p.md#only-in-a)\n"},
+		"same page, #":              {"content/en-us/p.md": zoned + "\n[x](#only-in-a)\n"},
+		"other page":                {"content/en-us/p.md": "# P\n\n[x](q.md#only-in-a)\n", "content/en-us/q.md": zoned},
+		"other page, root-relative": {"content/en-us/p.md": "# P\n\n[x](/q#only-in-a)\n", "content/en-us/q.md": zoned},
 		"other page, in include": {"content/en-us/p.md": "# P\n\n[x](q.md#only-in-a)\n", "content/en-us/q.md": "# Q\n\n::: moniker range=\"a\"\n\n[!INCLUDE [i](includes/i.md)]\n\n::: moniker-end\n",
 			"content/en-us/includes/i.md": "## Only in a\n"},
 	} {

@@ -147,7 +147,10 @@ func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 	case strings.HasPrefix(p, "~/"):
 		target = path.Join(e.fileBase(doc), p[2:])
 	case strings.HasPrefix(p, "/"):
-		if u, ok := e.rootLink(dest); ok {
+		if u, tp, ok := e.rootPage(dest); ok {
+			if hasFrag {
+				e.linkedBookmark(tp, frag, pos)
+			}
 			return u
 		}
 		return e.outsideLink(dest)
@@ -170,7 +173,7 @@ func (e *env) link(doc *dialect.Doc, dest string, image bool, pos diag.Pos) stri
 	if u, ok := e.resourceLink(target, pos, dest); ok {
 		return u + suffix
 	}
-	if u, ok := e.redirect(target, frag); ok {
+	if u, ok := e.redirect(target, frag, pos); ok {
 		return u
 	}
 	// Whatever its form (a file, a path without extension, a folder), a
@@ -261,11 +264,36 @@ func (e *env) resourceLink(target string, pos diag.Pos, dest string) (string, bo
 // with ?view= naming a moniker) onto this docset's pages, following
 // redirections (see resolve.go); ok is false when it names none.
 func (e *env) rootLink(dest string) (string, bool) {
+	u, _, ok := e.rootPage(dest)
+	return u, ok
+}
+
+// rootPage is rootLink with the page linked (nil for a URL outside).
+func (e *env) rootPage(dest string) (string, *Page, bool) {
 	u, tp, ok := e.b.learnTarget(e.l, e.m, dest)
 	if ok {
 		e.target(tp)
 	}
-	return u, ok
+	return u, tp, ok
+}
+
+// linkedBookmark checks #frag of a page reached by a root-relative Learn
+// URL or through a redirection, in this cloud: with versioned reference
+// pages (one file per moniker at one URL) the heading may exist in one
+// version and not another. Streamed builds check it once all pages are
+// parsed.
+func (e *env) linkedBookmark(tp *Page, frag string, pos diag.Pos) {
+	if tp == nil || frag == "" || strings.HasPrefix(frag, "tab/") || !tp.Monikers.Has(e.m) || tp == e.page {
+		return
+	}
+	if e.zoned(tp) {
+		e.cloudSpecific = true
+	}
+	if bm := e.b.bookmarks; bm != nil {
+		bm.add(bookmarkCheck{l: e.l, m: e.m, owner: e.owner, page: tp, frag: frag, pos: pos})
+	} else if tp.Doc != nil {
+		e.checkBookmark(tp, frag, pos)
+	}
 }
 
 // target notes that the output depends on page tp (nil for none).
@@ -286,7 +314,7 @@ func (e *env) target(tp *Page) {
 func (e *env) outsideLink(dest string) string { return e.b.rootLinkURL(e.l, dest) }
 
 // redirect resolves a link to a file the redirection files say has moved.
-func (e *env) redirect(target, frag string) (string, bool) {
+func (e *env) redirect(target, frag string, pos diag.Pos) (string, bool) {
 	for i := range e.l.Docset.Redirections {
 		r := &e.l.Docset.Redirections[i]
 		if strings.EqualFold(r.SourcePath, target) {
@@ -298,6 +326,7 @@ func (e *env) redirect(target, frag string) (string, bool) {
 				}
 				if frag != "" && !strings.Contains(u, "#") {
 					u += "#" + frag
+					e.linkedBookmark(tp, frag, pos)
 				}
 			}
 			return u, ok
