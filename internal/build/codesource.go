@@ -121,22 +121,46 @@ func (e *env) CodeSource(doc *dialect.Doc, dest string, pos diag.Pos) (dialect.C
 	if path.IsAbs(p) || strings.Contains(p, "://") {
 		return bad(diag.Error, "code source "+dest+" must be a path relative to the file (or ~/ for the docset root), not "+p)
 	}
-	if target != ".." && !strings.HasPrefix(target, "../") {
+	inDocset := target != ".." && !strings.HasPrefix(target, "../")
+	abs := filepath.Join(e.l.Locale.Path, filepath.FromSlash(target))
+	repo := e.b.learnRepo()
+	rel := ""
+	if repo != nil {
+		r, err := filepath.Rel(repo.root, abs)
+		if err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			rel = filepath.ToSlash(r)
+		}
+	}
+	if rel != "" {
+		// A dependent repository may sit inside the docset folder (a
+		// docset built from the repository root) or beside it.
+		if f, ok := e.dependentCode(repo, rel, dest, pos); ok {
+			return f, true
+		}
+	}
+	if inDocset {
 		return e.codeInDocset(target, dest, pos)
 	}
-	repo := e.b.learnRepo()
-	abs := filepath.Join(e.l.Locale.Path, filepath.FromSlash(target))
-	if repo == nil {
+	switch {
+	case repo == nil:
 		return bad(diag.Error, "code source "+dest+" points outside the docset folder; code files must live inside it")
-	}
-	rel, err := filepath.Rel(repo.root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	case rel == "":
 		return bad(diag.Error, "code source "+dest+" points outside the repository ("+repo.root+")")
 	}
-	rel = filepath.ToSlash(rel)
 	if e.deps != nil {
 		e.deps[abs] = true
 	}
+	text, err := e.b.codes.read(abs)
+	if err != nil {
+		return bad(diag.Warning, "code file "+dest+" does not exist ("+rel+" in the repository)")
+	}
+	return dialect.CodeFile{Text: text}, true
+}
+
+// dependentCode handles a path (rel, relative to the repository root) into
+// a dependent repository that is not checked out: ok is false for any
+// other path, which is read as a file of the repository.
+func (e *env) dependentCode(repo *learnRepo, rel, dest string, pos diag.Pos) (dialect.CodeFile, bool) {
 	for _, d := range repo.deps {
 		prefix := strings.Trim(path.Clean(d.PathToRoot), "/")
 		rest, ok := strings.CutPrefix(rel, prefix+"/")
@@ -144,7 +168,7 @@ func (e *env) CodeSource(doc *dialect.Doc, dest string, pos diag.Pos) (dialect.C
 			continue
 		}
 		if fi, err := os.Stat(filepath.Join(repo.root, filepath.FromSlash(prefix))); err == nil && fi.IsDir() {
-			break // checked out: read it like any file of the repository
+			return dialect.CodeFile{}, false // checked out: read it like any file of the repository
 		}
 		e.Report(diag.Diagnostic{Pos: pos, Severity: diag.Info, Code: "code-in-missing-repository",
 			Message: "code source " + dest + " is in the dependent repository " + prefix + " (" + d.URL +
@@ -152,11 +176,7 @@ func (e *env) CodeSource(doc *dialect.Doc, dest string, pos diag.Pos) (dialect.C
 				filepath.Join(repo.root, filepath.FromSlash(prefix)) + " to show the code"})
 		return dialect.CodeFile{Remote: remoteURL(d, rest)}, true
 	}
-	text, err := e.b.codes.read(abs)
-	if err != nil {
-		return bad(diag.Warning, "code file "+dest+" does not exist ("+rel+" in the repository)")
-	}
-	return dialect.CodeFile{Text: text}, true
+	return dialect.CodeFile{}, false
 }
 
 // codeInDocset reads a code file inside the locale folder, or the default

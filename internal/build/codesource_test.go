@@ -104,7 +104,7 @@ func TestCodeInDependentRepository(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<span class="hl-k">class</span> <span class="hl-t">Hello</span> {}`, `href="https://github.com/contoso/samples-missing/blob/live/cs/Sample.cs"`} {
+	for _, want := range []string{`<span class="hl-k">class</span> <span class="hl-t">Hello</span> {}`, `href="https://github.com/contoso/samples-missing/blob/live/cs/Sample.cs#L1-L3"`} {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("a.html lacks %s:\n%s", want, html)
 		}

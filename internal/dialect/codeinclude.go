@@ -348,7 +348,11 @@ func (r codeBlockRenderer) include(w util.BufWriter, src []byte, n ast.Node, ent
 		lang, _ = languageForFile(c.Source)
 	}
 	if f.Remote != "" && f.Text == "" {
-		r.remote(w, lang, f.Remote)
+		href := f.Remote
+		if sp := c.Range.spans; len(sp) == 1 && sp[0][1] != 0 && strings.Contains(href, "github.com/") && !strings.Contains(href, "#") {
+			href += fmt.Sprintf("#L%d-L%d", sp[0][0], sp[0][1]) // GitHub marks the lines shown
+		}
+		r.remote(w, lang, href)
 		return ast.WalkSkipChildren, nil
 	}
 	code, err := pickLines(f.Text, c.CodeSpec)
