@@ -1,16 +1,18 @@
 // Command hugoprep makes a Hugo site of the same pages and media as a
 // docloom build of a real docset, for scripts/bench-vs-hugo:
 //
-//	hugoprep -docset DIR -built OUT -hugo HUGODIR
+//	hugoprep -site DIR -hugo HUGODIR
 //
-// The pages are the Markdown files docloom published (read from its output
-// folder OUT: every <locale>/<cloud>/<path>.html, once, whatever the cloud),
-// with their bodies as they are and their front matter cut down to the title
-// and description (Hugo's YAML reader rejects what DocFX accepts, such as
-// "- %", and treats keys like aliases specially). index.md becomes Hugo's
-// _index.md so its folder's other pages stay pages. Every other file that
-// is not Markdown, YAML or JSON (images and other media) goes to static/ at
-// the same relative path, so Hugo copies the same media docloom does.
+// It discovers the site as docloom does (its config, or a bare DocFX
+// docset, and docfx.json's content and resource globs). The pages are the
+// docset's Markdown pages (not YAML landing pages or includes) at their
+// published paths, with their bodies as they are and their front matter cut
+// down to the title and description (Hugo's YAML reader rejects what DocFX
+// accepts, such as "- %", and treats keys like aliases specially); index.md
+// becomes Hugo's _index.md so its folder's other pages stay pages. The
+// resources (images and other media) go to static/ at their published
+// paths, so Hugo copies the same media docloom does. pages.tsv in the
+// Hugo folder lists each page's source and Hugo file.
 package main
 
 import (
@@ -18,94 +20,84 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/docloom/docloom/internal/config"
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/docset"
 )
 
 func main() {
-	docset := flag.String("docset", "", "the docset folder docloom built")
-	built := flag.String("built", "", "docloom's output folder of that build")
+	site := flag.String("site", "", "the site or docset folder docloom builds")
 	hugo := flag.String("hugo", "", "the Hugo site to write (content/ and static/)")
 	flag.Parse()
-	if *docset == "" || *built == "" || *hugo == "" {
+	if *site == "" || *hugo == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	published, resources, err := publishedFiles(*built)
-	if err != nil {
-		fail(err)
+	s, ds := config.Load(*site)
+	if s == nil {
+		for _, d := range ds {
+			if d.Severity == diag.Error {
+				fmt.Fprintln(os.Stderr, d.String())
+			}
+		}
+		fail(fmt.Errorf("%s is not a site", *site))
 	}
 	pages, media := 0, 0
-	err = filepath.WalkDir(*docset, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != *docset && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
-				return filepath.SkipDir
+	var list bytes.Buffer // pages.tsv: source and Hugo file of each page
+	for _, loc := range s.Locales {
+		set, _ := docset.Discover(s, loc)
+		for _, f := range set.Pages {
+			if f.Kind != docset.Page {
+				continue
 			}
-			return nil
-		}
-		rel, _ := filepath.Rel(*docset, p)
-		rel = filepath.ToSlash(rel)
-		switch ext := strings.ToLower(filepath.Ext(rel)); ext {
-		case ".md":
-			if !published[strings.ToLower(strings.TrimSuffix(rel, filepath.Ext(rel)))] {
-				return nil
+			target := f.Pub
+			if path.Base(target) == "index.md" {
+				target = path.Join(path.Dir(target), "_index.md")
 			}
+			dst := filepath.Join(*hugo, "content", loc.Code, filepath.FromSlash(target))
+			if err := writePage(f.Abs, dst); err != nil {
+				fail(err)
+			}
+			fmt.Fprintf(&list, "%s\t%s\n", f.Abs, dst)
 			pages++
-			target := rel
-			if filepath.Base(rel) == "index.md" {
-				target = filepath.Join(filepath.Dir(rel), "_index.md")
-			}
-			return writePage(p, filepath.Join(*hugo, "content", target))
-		case ".yml", ".yaml", ".json":
-			return nil
-		default:
-			if !resources[strings.ToLower(rel)] {
-				return nil
+		}
+		for _, f := range set.Resources {
+			if err := copyFile(f.Abs, filepath.Join(*hugo, "static", loc.Code, filepath.FromSlash(f.Pub))); err != nil {
+				fail(err)
 			}
 			media++
-			return copyFile(p, filepath.Join(*hugo, "static", rel))
 		}
-	})
-	if err != nil {
+	}
+	if err := os.WriteFile(filepath.Join(*hugo, "pages.tsv"), list.Bytes(), 0o644); err != nil {
 		fail(err)
 	}
 	fmt.Printf("%d pages, %d media files\n", pages, media)
 }
 
-// publishedFiles lists the docset paths (lower case) of what docloom's
-// output holds: pages at <locale>/<cloud>/<path>.html (listed without the
-// extension) and resources copied to <locale>/<path>.
-func publishedFiles(out string) (pages, resources map[string]bool, err error) {
-	pages, resources = map[string]bool{}, map[string]bool{}
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(out, p)
-		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(rel, "_docloom/") {
-			return nil
-		}
-		if strings.HasSuffix(rel, ".html") {
-			if parts := strings.SplitN(rel, "/", 3); len(parts) == 3 {
-				pages[strings.TrimSuffix(parts[2], ".html")] = true
-			}
-		} else if _, inLocale, ok := strings.Cut(rel, "/"); ok {
-			resources[inLocale] = true
-		}
-		return nil
-	})
-	return pages, resources, err
-}
-
 // writePage writes the page with only its title and description as front
 // matter.
+// inSet reports whether rel, or rel without some of its leading folders, is
+// in set: a repository whose docfx.json lives in a subfolder publishes its
+// files relative to that folder.
+func inSet(set map[string]bool, rel string) bool {
+	for {
+		if set[rel] {
+			return true
+		}
+		_, rest, ok := strings.Cut(rel, "/")
+		if !ok {
+			return false
+		}
+		rel = rest
+	}
+}
+
 func writePage(src, dst string) error {
 	data, err := os.ReadFile(src)
 	if err != nil {
