@@ -51,6 +51,9 @@ type Result struct {
 	// folder; Unchanged how many it kept from the previous site (same bytes,
 	// or a resource whose source did not change).
 	Written, Unchanged int
+	// UpToDate: nothing changed since the build that made the output, which
+	// was kept as it is (see fingerprint).
+	UpToDate bool
 }
 
 // Failed reports whether the build must be treated as failed.
@@ -61,7 +64,10 @@ func (r *Result) Failed(strict bool) bool {
 // Summary is the one-line report printed after the diagnostics.
 func (r *Result) Summary() string {
 	files := ""
-	if r.Written+r.Unchanged > 0 {
+	switch {
+	case r.UpToDate:
+		files = " (up to date: no input changed since the last build)"
+	case r.Written+r.Unchanged > 0:
 		files = fmt.Sprintf(" (%d files written, %d unchanged)", r.Written, r.Unchanged)
 	}
 	return fmt.Sprintf("%d pages, %d locales, %d monikers, %d documents, %d warnings, %d errors, %s%s",
@@ -74,7 +80,13 @@ func Run(opts Options) *Result {
 	start := time.Now()
 	b := &builder{opts: opts}
 	var out *output.Dir
+	key := ""
 	if !opts.NoWrite {
+		key = fingerprint(opts)
+		if res, ok := upToDate(opts, key, start); ok {
+			output.RemoveLeftovers(opts.Out)
+			return res
+		}
 		var err error
 		if out, err = output.Begin(opts.Out); err != nil {
 			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
@@ -87,6 +99,10 @@ func Run(opts Options) *Result {
 	if out != nil {
 		if res.Failed(opts.Strict) || b.site == nil {
 			out.Abort()
+		} else if err := saveState(out, key, res); err != nil {
+			out.Abort()
+			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
+			return b.result(start)
 		} else if err := out.Commit(); err != nil {
 			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
 			return b.result(start)

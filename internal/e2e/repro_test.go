@@ -86,9 +86,9 @@ func treeFiles(t *testing.T, root string) map[string]bool {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && d.Name() != output.ManifestName {
-			// The manifest is the next build's cache (it records write
-			// times), not part of the site.
+		if !d.IsDir() && !output.Own(d.Name()) {
+			// The manifest and build state are the next build's cache
+			// (they record write times), not part of the site.
 			rel, _ := filepath.Rel(root, p)
 			files[filepath.ToSlash(rel)] = true
 		}

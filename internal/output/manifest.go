@@ -25,6 +25,16 @@ const ManifestName = ".docloom-manifest"
 
 const manifestHeader = "docloom-manifest 1"
 
+// StateName is the file, beside the manifest, in which the build records
+// the fingerprint of its inputs and its result (see build's upToDate).
+const StateName = ".docloom-build"
+
+// Own reports whether a file name at the root of an output folder is one of
+// docloom's own records (the manifest, the build state) rather than part of
+// the site. They record file times, so two builds of the same site differ
+// in them.
+func Own(name string) bool { return strings.HasPrefix(name, ".docloom-") }
+
 // entry is one output file in the manifest.
 type entry struct {
 	size  int64 // bytes of the output file
@@ -135,4 +145,21 @@ func (m manifest) write(path string) error {
 	w.Flush()
 	_, err := writeFile(path, b.Bytes())
 	return err
+}
+
+// Intact reports whether the output folder out still holds every file its
+// manifest lists, each with the size and modification time it was written
+// with, and how many files that is.
+func Intact(out string) (int, bool) {
+	m := loadManifest(out)
+	if m == nil {
+		return 0, false
+	}
+	for rel, e := range m {
+		fi, ok := statFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if !ok || fi.size != e.size || fi.mtime != e.mtime {
+			return 0, false
+		}
+	}
+	return len(m), true
 }

@@ -80,7 +80,7 @@ func Begin(out string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
-	removeLeftovers(abs)
+	RemoveLeftovers(abs)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+tmpInfix)
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
@@ -96,10 +96,10 @@ func Begin(out string) (*Dir, error) {
 	return d, nil
 }
 
-// removeLeftovers deletes the temporary folders of earlier builds of out
+// RemoveLeftovers deletes the temporary folders of earlier builds of out
 // that were killed (or whose machine went down) before they could clean
 // up. A folder another running build holds its lock on is left alone.
-func removeLeftovers(out string) {
+func RemoveLeftovers(out string) {
 	prefix := "." + filepath.Base(out) + tmpInfix
 	entries, err := os.ReadDir(filepath.Dir(out))
 	if err != nil {
