@@ -107,15 +107,6 @@ func diagStrings(r *Result) []string {
 	return out
 }
 
-func readFile(t *testing.T, p string) string {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 func fileEnding(t *testing.T, r *Result, suffix string) string {
 	t.Helper()
 	for _, f := range r.Files {
