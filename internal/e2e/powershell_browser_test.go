@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/docloom/docloom/internal/browsertest"
 )
 
@@ -19,8 +21,16 @@ func TestPowerShellReaderPath(t *testing.T) {
 	p := b.NewPage(t, browsertest.PageOptions{})
 	// here is the page's path once its document has loaded (a meta
 	// refresh or click may still be on its way).
+	// An evaluation that meets a navigation fails; that only means "not
+	// there yet".
 	here := func() string {
-		return browsertest.Eval[string](p, `document.readyState === "complete" && document.querySelector("main") ? location.pathname : ""`)
+		ctx, cancel := context.WithTimeout(p.Context(), 5*time.Second)
+		defer cancel()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" && document.querySelector("main") ? location.pathname : ""`))
+		if err != nil {
+			return ""
+		}
+		return v
 	}
 	waitFor := func(what string, ok func(string) bool) string {
 		t.Helper()
