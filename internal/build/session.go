@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"compress/flate"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -320,6 +322,17 @@ func (s *Session) incremental(p *updatePlan) int {
 		// memory sink keeps only what changed).
 		b.writeSiteFiles()
 	}
+	if b.streaming() {
+		// Release the trees again, as the first build did: a long session
+		// (each TOC edit re-parses its locale) would otherwise grow to
+		// every page's tree. The next update that renders a page parses it
+		// again (reparse).
+		for _, j := range list {
+			if d := j.p.Doc; d != nil {
+				d.AST, d.Source = nil, nil
+			}
+		}
+	}
 	return n
 }
 
@@ -336,10 +349,56 @@ func newMemSink() *memSink {
 }
 
 func (m *memSink) Write(rel string, data []byte) error {
+	packed := pack(data) // outside the lock: workers compress in parallel
 	m.mu.Lock()
-	m.pending[rel] = append([]byte(nil), data...)
+	m.pending[rel] = packed
 	m.mu.Unlock()
 	return nil
+}
+
+// The memory sink keeps files deflated: a served site is mostly HTML,
+// which shrinks about sixfold, and keeping a 1,700-page docset's 190 MB of
+// output raw made a serve session use more than twice a build's memory.
+// The first byte says how the rest is stored; equal files pack to equal
+// bytes, so commit still compares them.
+const (
+	packRaw     = 0
+	packDeflate = 1
+	packMin     = 1024 // smaller files are kept as they are
+)
+
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+func pack(data []byte) []byte {
+	if len(data) < packMin {
+		return append([]byte{packRaw}, data...)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data)/4 + 16)
+	buf.WriteByte(packDeflate)
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&buf)
+	w.Write(data)
+	w.Close()
+	deflaters.Put(w)
+	return bytes.Clone(buf.Bytes())
+}
+
+func unpack(packed []byte) []byte {
+	if len(packed) == 0 || packed[0] == packRaw {
+		if len(packed) == 0 {
+			return nil
+		}
+		return packed[1:]
+	}
+	data, err := io.ReadAll(flate.NewReader(bytes.NewReader(packed[1:])))
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 func (m *memSink) Copy(rel, src string) error {
@@ -354,7 +413,10 @@ func (m *memSink) get(rel string) ([]byte, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	d, ok := m.files[path.Clean("/" + rel)[1:]]
-	return d, ok
+	if !ok {
+		return nil, false
+	}
+	return unpack(d), true
 }
 
 func (m *memSink) remove(rel string) {
