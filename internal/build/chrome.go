@@ -9,6 +9,7 @@ import (
 	"github.com/docloom/docloom/internal/config"
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/gitlog"
+	"github.com/docloom/docloom/internal/hours"
 	"github.com/docloom/docloom/internal/meta"
 	"github.com/docloom/docloom/internal/render"
 )
@@ -86,4 +87,20 @@ func (b *builder) pageChrome(l *localeSet, p *Page, d *render.Page) {
 func dateOf(raw string) (time.Time, bool) {
 	t, err := time.Parse("1/2/2006", strings.TrimSpace(raw))
 	return t, err == nil
+}
+
+// searchNames gives each country of a support directory the other names
+// readers search it by: the page's language first, then the site's other
+// languages.
+func (b *builder) searchNames(l *localeSet, dir *hours.Directory) {
+	locales := []string{l.Locale.Code}
+	for _, o := range b.site.Locales {
+		if o.Code != l.Locale.Code {
+			locales = append(locales, o.Code)
+		}
+	}
+	for i := range dir.Countries {
+		c := &dir.Countries[i]
+		c.Search = hours.SearchNames(c.ISO, c.Name, locales)
+	}
 }

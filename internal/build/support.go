@@ -91,6 +91,7 @@ func (b *builder) supportDirectories() {
 			}
 		}
 		dir := hours.BuildDirectory(l.Locale.Code, names, countries)
+		b.searchNames(l, &dir)
 		def, _ := b.site.Monikers.Index(b.site.DefaultMoniker)
 		dir.SetPages(func(slug string) string {
 			rel, ok := slugRel[slug]

@@ -233,12 +233,18 @@ func (r divRenderer) selector(w util.BufWriter, src []byte, d *Div, multi bool) 
 			continue
 		}
 		_, _ = w.WriteString("<ul>\n")
-		for it := l.FirstChild(); it != nil; it = it.NextSibling() {
-			if it == labelItem {
-				continue
-			}
-			if err := r.st.r.Render(w, src, it); err != nil {
+		if !multi {
+			if err := r.pickerItems(w, src, l, labelItem); err != nil {
 				return err
+			}
+		} else {
+			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+				if it == labelItem {
+					continue
+				}
+				if err := r.st.r.Render(w, src, it); err != nil {
+					return err
+				}
 			}
 		}
 		_, _ = w.WriteString("</ul>\n")

@@ -212,18 +212,18 @@ func TestBrowser(t *testing.T) {
 		p := b.NewPage(t, browsertest.PageOptions{Now: browserTime(t, "2026-03-27T16:00:00Z")})
 		p.Navigate(site)
 		for _, c := range []struct{ schedule, zone, locale, reader, want string }{
-			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: понедельник, 09:00 (через 63 часа)"},
-			{"Mo-Fr 11:00-17:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: понедельник, 11:00 (через 65 часов)"},
-			{"Mo-Fr 08:00-21:00", "Europe/Moscow", "ru-RU", "Europe/Berlin", "Сейчас открыто, закроется в 21:00 (19:00 по вашему времени, Europe/Berlin)"},
-			{"Fr 10:00-17:01", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Сейчас открыто, закроется в 17:01"},
-			{"Sa 17:01-20:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: суббота, 17:01 (через 24 часа 1 минуту)"},
-			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "ja-JP", "Europe/Berlin", "営業時間外、月曜日 09:00 に開始 (あと 63 時間)"},
-			{"Mo-Fr 09:00-18:00", "Asia/Tokyo", "ja-JP", "Europe/Berlin", "営業時間外、月曜日 09:00 に開始 (あと 56 時間; あなたの時間で 月曜日 02:00、Europe/Berlin)"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: понедельник, 09:00 Центральная Европа (через 2 дня 15 часов)"},
+			{"Mo-Fr 11:00-17:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: понедельник, 11:00 Центральная Европа (через 2 дня 17 часов)"},
+			{"Mo-Fr 08:00-21:00", "Europe/Moscow", "ru-RU", "Europe/Berlin", "Сейчас открыто, закроется в 21:00 Москва, стандартное время (19:00 по вашему времени, Центральная Европа)"},
+			{"Fr 10:00-17:01", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Сейчас открыто, закроется в 17:01 Центральная Европа"},
+			{"Sa 17:01-20:00", "Europe/Berlin", "ru-RU", "Europe/Berlin", "Закрыто, откроется: суббота, 17:01 Центральная Европа (через 1 день)"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "ja-JP", "Europe/Berlin", "営業時間外、月曜日 09:00 中央ヨーロッパ時間 に開始 (あと 2 日 15 時間)"},
+			{"Mo-Fr 09:00-18:00", "Asia/Tokyo", "ja-JP", "Europe/Berlin", "営業時間外、月曜日 09:00 日本標準時 に開始 (あと 2 日 8 時間; あなたの時間で 月曜日 02:00、中央ヨーロッパ時間)"},
 			{"24/7", "Asia/Tokyo", "ja-JP", "Asia/Tokyo", "24 時間年中無休"},
-			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "zh-CN", "Europe/Berlin", "已休息，星期一 09:00 开始 (63 小时后)"},
-			{"Mo-Su 08:00-20:00", "Asia/Shanghai", "zh-CN", "Asia/Shanghai", "已休息，08:00 开始 (8 小时后)"},
-			{"Fr 17:30-18:00", "Europe/Berlin", "zh-CN", "Europe/Berlin", "已休息，17:30 开始 (30 分钟后)"},
-			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "zh-CN", "Asia/Shanghai", "已休息，星期一 09:00 开始 (63 小时后; 你的时间 星期一 15:00，Asia/Shanghai)"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "zh-CN", "Europe/Berlin", "已休息，星期一 09:00 中欧时间 开始 (2 天 15 小时后)"},
+			{"Mo-Su 08:00-20:00", "Asia/Shanghai", "zh-CN", "Asia/Shanghai", "已休息，08:00 中国标准时间 开始 (8 小时后)"},
+			{"Fr 17:30-18:00", "Europe/Berlin", "zh-CN", "Europe/Berlin", "已休息，17:30 中欧时间 开始 (30 分钟后)"},
+			{"Mo-Fr 09:00-17:00", "Europe/Berlin", "zh-CN", "Asia/Shanghai", "已休息，星期一 09:00 中欧时间 开始 (2 天 15 小时后; 你的时间 星期一 15:00，中国标准时间)"},
 		} {
 			q, _ := json.Marshal([]string{c.schedule, c.zone, c.locale, c.reader})
 			got := browsertest.Eval[string](p, `__hoursTest.at(...`+string(q)+`).text`)
@@ -237,12 +237,12 @@ func TestBrowser(t *testing.T) {
 		p := b.NewPage(t, browsertest.PageOptions{Now: browserTime(t, "2026-03-27T16:00:00Z")})
 		p.Navigate(site)
 		got := browsertest.Eval[string](p, `__hoursTest.at('Mo-Fr 09:00-17:00', 'Europe/Berlin', 'en-US', 'America/New_York').text`)
-		want := "Closed, opens Monday 09:00 (in 63 hours; Monday 03:00 your time, America/New_York)"
+		want := "Closed, opens Monday 09:00 Central European Time (in 2 days 15 hours; Monday 03:00 your time, Eastern Time)"
 		if got != want {
 			t.Errorf("English status:\n got %s\nwant %s", got, want)
 		}
 		got = browsertest.Eval[string](p, `__hoursTest.at('Mo-Fr 08:00-21:00', 'Europe/Berlin', 'en-US', 'America/New_York').text`)
-		if want := "Open now, closes at 21:00 (16:00 your time, America/New_York)"; got != want {
+		if want := "Open now, closes at 21:00 Central European Time (16:00 your time, Eastern Time)"; got != want {
 			t.Errorf("English status:\n got %s\nwant %s", got, want)
 		}
 		if v := browsertest.Eval[bool](p, `__hoursTest.at('24/7', 'Mars/Olympus_Mons', 'en-US', 'UTC') === null`); !v {
@@ -279,25 +279,25 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("germany-open-berlin-reader", func(t *testing.T) {
 		germany(t, "Europe/Berlin", "2026-03-27T08:00:00Z", []browserLine{
-			{"billing", "Duits", "open", "Nu open, sluit om 17:00"},
-			{"billing", "Engels", "open", "Nu open, sluit om 17:00"},
-			{"technical", "Duits", "open", "Nu open, sluit om 21:00"},
+			{"billing", "Duits", "open", "Nu open, sluit om 17:00 Midden-Europese tijd"},
+			{"billing", "Engels", "open", "Nu open, sluit om 17:00 Midden-Europese tijd"},
+			{"technical", "Duits", "open", "Nu open, sluit om 21:00 Midden-Europese tijd"},
 			always,
 		})
 	})
 	t.Run("germany-open-new-york-reader", func(t *testing.T) {
 		germany(t, "America/New_York", "2026-03-27T08:00:00Z", []browserLine{
-			{"billing", "Duits", "open", "Nu open, sluit om 17:00 (12:00 uw tijd, America/New_York)"},
-			{"billing", "Engels", "open", "Nu open, sluit om 17:00 (12:00 uw tijd, America/New_York)"},
-			{"technical", "Duits", "open", "Nu open, sluit om 21:00 (16:00 uw tijd, America/New_York)"},
+			{"billing", "Duits", "open", "Nu open, sluit om 17:00 Midden-Europese tijd (12:00 uw tijd, Eastern-tijd)"},
+			{"billing", "Engels", "open", "Nu open, sluit om 17:00 Midden-Europese tijd (12:00 uw tijd, Eastern-tijd)"},
+			{"technical", "Duits", "open", "Nu open, sluit om 21:00 Midden-Europese tijd (16:00 uw tijd, Eastern-tijd)"},
 			always,
 		})
 	})
 	t.Run("germany-closed-over-weekend", func(t *testing.T) {
 		germany(t, "Europe/Berlin", "2026-03-27T16:00:00Z", []browserLine{
-			{"billing", "Duits", "closed", "Gesloten, opent maandag 09:00 (over 63 uur)"},
-			{"billing", "Engels", "closed", "Gesloten, opent maandag 09:00 (over 63 uur)"},
-			{"technical", "Duits", "open", "Nu open, sluit om 21:00"},
+			{"billing", "Duits", "closed", "Gesloten, opent maandag 09:00 Midden-Europese tijd (over 2 dagen 15 uur)"},
+			{"billing", "Engels", "closed", "Gesloten, opent maandag 09:00 Midden-Europese tijd (over 2 dagen 15 uur)"},
+			{"technical", "Duits", "open", "Nu open, sluit om 21:00 Midden-Europese tijd"},
 			always,
 		})
 	})
@@ -384,7 +384,7 @@ func TestBrowser(t *testing.T) {
 		p.Navigate(site)
 		p.Do(chromedp.WaitReady(chromedp.CSS(`.hours + .hours-status[data-state]`)))
 		got := browsertest.Run(p, chromedp.Text(chromedp.CSS(`.hours + .hours-status`)))
-		if got != "Nu open, sluit om 24:00" {
+		if got != "Nu open, sluit om 24:00 Chinese standaardtijd" {
 			t.Errorf("inline status = %q", got)
 		}
 	})
@@ -416,7 +416,9 @@ func TestBrowserBundleSize(t *testing.T) {
 	w.Write(js)
 	w.Close()
 	t.Logf("static/ts/main.ts: %d bytes minified, %d bytes gzipped", len(js), buf.Len())
-	const budget = 8 << 10
+	// The hours client plus the page chrome (theme, outline, sidebar
+	// filter, scroll regions, ?view= redirect: about 1.5 KB).
+	const budget = 10 << 10
 	if buf.Len() > budget {
 		t.Errorf("bundle is %d bytes gzipped, over the %d-byte budget", buf.Len(), budget)
 	}

@@ -27,6 +27,9 @@ type Country struct {
 	Phones []Phone  `json:"phones"`
 	Dial   []string `json:"dial"`
 	Lines  []Line   `json:"lines"`
+	// Search holds other names the widget finds the country by
+	// (SearchNames).
+	Search []string `json:"search,omitempty"`
 }
 
 // Phone is one number as written, with tel holding its digits (and a

@@ -8,6 +8,7 @@
 
 import { Status, wallClock, localDay } from "./evaluate";
 import EN from "./phrases/en.json";
+import { canonicalZone, zoneName } from "./zonename";
 
 // Plural forms keyed by Intl.PluralRules categories ("one", "few", "many",
 // "other"); "{n}" is the number.
@@ -36,6 +37,17 @@ export interface Strings {
   phones: string;
   hoursHeading: string;
   original: string; // {text}: a line read from the default locale's page
+  // Added later; a language file without them reads English.
+  day?: Plural;
+  at?: string; // {time} {zone}: a time with its zone in words
+  results?: Plural; // how many countries a search found
+  cloudOnly?: string; // {cloud}: a number or line for one cloud only
+}
+
+// phrase is s's form of an optional key, else English's.
+export function phrase<K extends keyof Strings>(s: Strings, k: K): NonNullable<Strings[K]> {
+  const v = s[k] !== undefined ? s[k] : (EN as unknown as Strings)[k];
+  return v as NonNullable<Strings[K]>;
 }
 
 const TABLE: Record<string, Strings> = { en: EN as unknown as Strings };
@@ -96,7 +108,7 @@ const MERGED: Record<string, Strings> = {};
 
 // readerZone is the zone the reader's machine is set to.
 export function readerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  return canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
 }
 
 function fill(tpl: string, vals: Record<string, string>): string {
@@ -136,10 +148,18 @@ export function plural(forms: Plural, n: number, locale: string): string {
 
 // duration is computed from instants, never wall times, so DST weekends
 // come out right (Berlin Friday 17:00 to Monday 09:00 in late March is 63 h).
+// A wait of a day or more reads in days and hours ("5 days 22 hours",
+// not "142 h").
 export function duration(ms: number, str: Strings, locale: string): string {
   const total = Math.max(1, Math.round(ms / 60000));
   const h = Math.floor(total / 60);
   const m = total % 60;
+  if (h >= 24) {
+    const d = Math.floor(h / 24);
+    const rest = Math.round((total - d * 1440) / 60) % 24;
+    const days = plural(phrase(str, "day"), d, locale);
+    return rest === 0 ? days : days + " " + plural(str.hour, rest, locale);
+  }
   if (h === 0) return plural(str.minute, m, locale);
   return m === 0 ? plural(str.hour, h, locale) : plural(str.hour, h, locale) + " " + plural(str.minute, m, locale);
 }
@@ -161,27 +181,33 @@ export interface Described {
   text: string;
 }
 
-// describe builds "Open now, closes at 17:00 (11:00 your time, America/New_York)"
-// or "Closed, opens Monday 09:00 (in 63 h)". The reader's time is added when
-// it reads differently from the country's.
+// describe builds "Open now, closes at 17:00 Central European Time (11:00
+// your time, Eastern Time)" or "Closed, opens Monday 09:00 India Standard
+// Time (in 2 days 15 hours; Sunday 20:30 your time, Pacific Time)". Every
+// time names its zone in words; the reader's time is added when it reads
+// differently, with the reader's weekday whenever it is not the country's.
 export function describe(st: Status, zone: string, now: number, locale: string, reader: string): Described {
   const str = strings(locale);
   const state = st.open ? "open" : "closed";
   if (st.next === null) return { state: state, text: st.open ? str.always : str.closed };
   const there = when(locale, zone, st.next, now, st.open);
   const tpl = st.open ? (there.day ? str.openDay : str.openAt) : there.day ? str.closedDay : str.closedAt;
-  let text = fill(tpl, there);
+  const at = phrase(str, "at");
+  let text = fill(tpl, { day: there.day, time: fill(at, { time: there.time, zone: zoneName(zone, locale, st.next) }) });
   const extra: string[] = [];
   if (!st.open) extra.push(fill(str.inside, { d: duration(st.next - now, str, locale) }));
   let mine = { day: "", time: "" };
+  let otherDay = false;
   try {
     mine = when(locale, reader, st.next, now, st.open);
+    otherDay = weekdayName(locale, reader, st.next) !== weekdayName(locale, zone, st.next);
   } catch (e) {
     // An unknown reader zone: show the country's time only.
   }
-  if (mine.time && reader !== zone && (mine.time !== there.time || mine.day !== there.day)) {
-    const t = mine.day ? mine.day + " " + mine.time : mine.time;
-    extra.push(fill(str.yours, { time: t, zone: reader }));
+  if (mine.time && reader !== zone && (mine.time !== there.time || mine.day !== there.day || otherDay)) {
+    const day = mine.day || (otherDay ? weekdayName(locale, reader, st.next) : "");
+    const t = day ? day + " " + mine.time : mine.time;
+    extra.push(fill(str.yours, { time: t, zone: zoneName(reader, locale, st.next) }));
   }
   if (extra.length) text += " (" + extra.join("; ") + ")";
   return { state: state, text: text };

@@ -7,17 +7,20 @@
 // live hours.
 
 import { now, keepFresh } from "./clock";
-import { describe, pageLocale, readerZone, strings, Strings } from "./format";
+import { describe, pageLocale, phrase, plural, readerZone, strings, Strings } from "./format";
+import { zoneName } from "./zonename";
 import { evaluate } from "./evaluate";
 
-interface Phone { number: string; tel: string; kind: string; label: string; note: string }
-interface Line { group: string; label: string; schedule: string | null; zone: string; text: string; local?: boolean; original?: string }
+interface Phone { number: string; tel: string; kind: string; label: string; note: string; cloud?: string; section?: string }
+interface Line { group: string; label: string; schedule: string | null; zone: string; text: string; local?: boolean; original?: string; cloud?: string; section?: string }
 interface Country {
   slug: string; name: string; iso: string; zone: string; zones: string[]; page: string;
   phones: Phone[]; dial: string[]; lines: Line[];
+  // Other names to search by (CLDR names in other languages, codes).
+  search?: string[];
 }
 interface Directory { locale: string; countries: Country[]; zoneCountries: Record<string, string> }
-interface Entry { c: Country; href: string; key: string }
+interface Entry { c: Country; href: string; key: string; alt: string[]; digits: string[] }
 
 const STORE = "docloom.support.country";
 let counter = 0;
@@ -89,7 +92,11 @@ function enhance(nav: HTMLElement, dir: Directory): void {
   });
   const collator = new Intl.Collator(locale);
   const entries: Entry[] = dir.countries
-    .map((c: Country) => ({ c: c, href: hrefs.get(c.slug) || c.page, key: fold(c.name) }))
+    .map((c: Country) => ({
+      c: c, href: hrefs.get(c.slug) || c.page, key: fold(c.name),
+      alt: (c.search || []).map(fold),
+      digits: (c.phones || []).map((p: Phone) => (p.tel || p.number || "").replace(/\D/g, "")).filter((d: string) => d.length > 0),
+    }))
     .sort((a: Entry, b: Entry) => collator.compare(a.c.name, b.c.name));
 
   const id = "cp" + ++counter;
@@ -116,7 +123,14 @@ function enhance(nav: HTMLElement, dir: Directory): void {
   box.setAttribute("role", "listbox");
   box.setAttribute("aria-labelledby", label.id);
   box.hidden = true;
-  combo.append(input, box);
+  // "No match" is a message beside the listbox, never an option in it;
+  // the status announces how many entries a search found.
+  const empty = el("p", "cp-empty", str.noMatch);
+  empty.hidden = true;
+  const count = el("p", "cp-count visually-hidden");
+  count.setAttribute("role", "status");
+  count.setAttribute("aria-live", "polite");
+  combo.append(input, box, empty, count);
   const panel = el("div", "cp-panel");
   panel.id = id + "-panel";
   panel.hidden = true;
@@ -148,12 +162,24 @@ function enhance(nav: HTMLElement, dir: Directory): void {
     if (i >= 0) input.setAttribute("aria-activedescendant", id + "-opt-" + matches[i].c.slug);
     else input.removeAttribute("aria-activedescendant");
   };
+  let countTimer = 0;
   const open = (filter: string): void => {
     const q = fold(filter.trim());
     const qs = q.replace(/\s+/g, "-");
-    const hits = q ? entries.filter((e: Entry) => e.key.indexOf(q) >= 0 || e.c.slug.indexOf(qs) >= 0) : entries.slice();
-    const starts = (e: Entry) => (e.key.indexOf(q) === 0 || e.c.slug.indexOf(qs) === 0 ? 0 : 1);
-    matches = hits.sort((a: Entry, b: Entry) => starts(a) - starts(b));
+    // A number or dialling code ("+49", "0800 589") finds the countries
+    // whose numbers hold those digits.
+    const qd = /^[+\d][\d\s().\-\/]*$/.test(filter.trim()) ? filter.replace(/\D/g, "").replace(/^00/, "") : "";
+    const score = (e: Entry): number => {
+      if (!q) return 1;
+      if (e.key.indexOf(q) === 0 || e.c.slug.indexOf(qs) === 0) return 0;
+      if (e.key.indexOf(q) >= 0 || e.c.slug.indexOf(qs) >= 0) return 1;
+      if (e.alt.some((a: string) => a === q)) return 0;
+      if (q.length >= 3 && e.alt.some((a: string) => a.indexOf(q) === 0)) return 2;
+      if (qd.length >= 2 && e.digits.some((d: string) => d.indexOf(qd) >= 0)) return 3;
+      return -1;
+    };
+    const scored = entries.map((e: Entry) => ({ e: e, s: score(e) })).filter((x) => x.s >= 0);
+    matches = scored.sort((a, b) => a.s - b.s).map((x) => x.e);
     box.textContent = "";
     matches.forEach((e: Entry) => {
       const li = el("li", "cp-option", e.c.name);
@@ -163,13 +189,19 @@ function enhance(nav: HTMLElement, dir: Directory): void {
       li.addEventListener("click", () => choose(e, true));
       box.append(li);
     });
-    if (!matches.length) box.append(el("li", "cp-empty", str.noMatch));
-    box.hidden = false;
-    input.setAttribute("aria-expanded", "true");
+    empty.hidden = matches.length > 0;
+    box.hidden = matches.length === 0;
+    input.setAttribute("aria-expanded", String(matches.length > 0));
     setActive(-1);
+    // Announced once typing pauses, not on every key.
+    window.clearTimeout(countTimer);
+    countTimer = window.setTimeout(() => {
+      count.textContent = matches.length ? plural(phrase(str, "results"), matches.length, locale) : str.noMatch;
+    }, 400);
   };
   const close = (): void => {
     box.hidden = true;
+    empty.hidden = true;
     input.setAttribute("aria-expanded", "false");
     setActive(-1);
   };
@@ -191,13 +223,24 @@ function enhance(nav: HTMLElement, dir: Directory): void {
     const n = matches.length;
     switch (ev.key) {
       case "ArrowDown":
-        if (box.hidden) open(chosen && input.value === chosen.c.name ? "" : input.value);
-        if (matches.length) setActive(active < 0 ? 0 : Math.min(active + 1, matches.length - 1));
+      case "ArrowUp": {
+        const down = ev.key === "ArrowDown";
+        if (box.hidden) {
+          // On a chosen country the list opens whole, at that country, so
+          // Enter keeps the choice rather than replacing it by the first.
+          const onChosen = chosen !== null && input.value === chosen.c.name;
+          open(onChosen ? "" : input.value);
+          const at = onChosen ? matches.indexOf(chosen!) : -1;
+          if (at >= 0) {
+            setActive(at);
+            break;
+          }
+        }
+        if (!matches.length) break;
+        if (down) setActive(active < 0 ? 0 : Math.min(active + 1, matches.length - 1));
+        else setActive(active <= 0 ? matches.length - 1 : active - 1);
         break;
-      case "ArrowUp":
-        if (box.hidden) open(chosen && input.value === chosen.c.name ? "" : input.value);
-        if (matches.length) setActive(active <= 0 ? matches.length - 1 : active - 1);
-        break;
+      }
       case "Enter":
         if (box.hidden) return;
         if (active >= 0) choose(matches[active], true);
@@ -231,7 +274,7 @@ function showCountry(panel: HTMLElement, e: Entry, locale: string, str: Strings)
   panel.setAttribute("data-country", c.slug);
   panel.append(el("p", "cp-country", c.name));
   // A country with several zones says which one its hours are in.
-  if (c.zones && c.zones.length > 1) panel.append(el("p", "cp-zone", str.zoneNote.replace("{zone}", c.zone)));
+  if (c.zones && c.zones.length > 1) panel.append(el("p", "cp-zone", str.zoneNote.replace("{zone}", zoneName(c.zone, locale, now()))));
   if (c.phones && c.phones.length) {
     const ul = el("ul", "cp-phones");
     ul.setAttribute("aria-label", str.phones);
@@ -244,6 +287,10 @@ function showCountry(panel: HTMLElement, e: Entry, locale: string, str: Strings)
         li.append(a);
       } else li.append(p.number);
       if (p.label) li.append(" ", el("span", "cp-phone-label", "(" + p.label + ")"));
+      // A number under its own heading (a cloud's, such as "operated by
+      // 21Vianet") carries that heading, so it is not mistaken for the
+      // country's main number.
+      if (p.cloud || p.section) li.append(" ", el("span", "cp-cloud", p.cloud ? phrase(str, "cloudOnly").replace("{cloud}", p.cloud) : p.section!));
       if (p.note) li.append(" ", el("span", "cp-note", p.note));
       ul.append(li);
     }
@@ -270,11 +317,13 @@ function showCountry(panel: HTMLElement, e: Entry, locale: string, str: Strings)
     if (line.label && text.indexOf(line.label + ":") === 0) text = text.slice(line.label.length + 1).trim();
     if (line.label) li.append(el("span", "cp-line-label", line.label), " ");
     li.append(el("span", "cp-line-text", text));
+    if (line.cloud || line.section) li.append(" ", el("span", "cp-cloud", line.cloud ? phrase(str, "cloudOnly").replace("{cloud}", line.cloud) : line.section!));
     // A line the build could not read in this language shows the default
     // locale's line its hours were taken from.
     if (line.original) li.append(" ", el("span", "cp-original", "(" + str.original.replace("{text}", line.original) + ")"));
     if (line.schedule) {
       const span = el("span", "hours-status");
+      span.setAttribute("aria-live", "polite");
       li.append(" ", span);
       live.push({ span: span, line: line });
     }
