@@ -29,7 +29,9 @@ func LocaleName(code string) string {
 	// The region is named as Learn's picker names it, in the language
 	// itself: "English (United States)", not CLDR's "American English".
 	if region, conf := tag.Region(); conf == language.Exact {
-		if rn := display.Regions(tag).Name(region); rn != "" {
+		if namer := display.Regions(tag); namer == nil {
+			// no CLDR data for the language: the language name alone
+		} else if rn := namer.Name(region); rn != "" {
 			name += " (" + rn + ")"
 		}
 	}

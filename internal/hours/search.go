@@ -33,7 +33,11 @@ func SearchNames(iso, shown string, locales []string) []string {
 	}
 	var names []string
 	name := func(tag language.Tag) {
-		if n := display.Regions(tag).Name(region); n != "" {
+		namer := display.Regions(tag) // nil for a language CLDR has no data for
+		if namer == nil {
+			return
+		}
+		if n := namer.Name(region); n != "" {
 			names = append(names, n)
 		}
 	}
