@@ -103,6 +103,10 @@ func TestReaderView(t *testing.T) {
 					p := b.NewPage(t, browsertest.PageOptions{NoJavaScript: !js})
 					p.Do(chromedp.EmulateViewport(width, 900))
 					p.Navigate(base + "/" + v.locale + "/" + v.cloud + "/admin/contact-support")
+					if js && v.countryPicker {
+						// The widget starts once its directory has loaded.
+						p.Do(chromedp.WaitReady(chromedp.CSS(`[role="combobox"]`)))
+					}
 					p.Screenshot(name)
 					got := browsertest.Eval[view](p, viewJS)
 					if got.Variant != v.variant {
