@@ -10,7 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
+	textlang "golang.org/x/text/language"
 )
 
 // pickerItems renders the entries of a country picker's list in the
@@ -40,9 +40,9 @@ func (r divRenderer) pickerItems(w util.BufWriter, src []byte, l *ast.List, skip
 		_ = bw.Flush()
 		entries = append(entries, entry{text, append([]byte(nil), buf.Bytes()...)})
 	}
-	tag, err := language.Parse(r.st.Locale)
+	tag, err := textlang.Parse(r.st.Locale)
 	if err != nil {
-		tag = language.English
+		tag = textlang.English
 	}
 	col := collate.New(tag, collate.IgnoreCase)
 	sort.SliceStable(entries, func(i, j int) bool { return col.CompareString(entries[i].key, entries[j].key) < 0 })
