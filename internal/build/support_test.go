@@ -53,7 +53,7 @@ locales:
 		t.Errorf("fallback warnings: %q", fallback)
 	}
 	if len(untranslated) != 2 || !strings.Contains(strings.Join(untranslated, "\n"), "no phrases for ar-sa") ||
-		!strings.Contains(strings.Join(untranslated, "\n"), "pt phrases lack always, billing, closedAt") {
+		!strings.Contains(strings.Join(untranslated, "\n"), "pt phrases lack always, at, billing, closedAt") {
 		t.Errorf("untranslated-widget diagnostics: %q", untranslated)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "_docloom/hours-phrases/pt.json")); !strings.Contains(string(b), "Aberto, fecha") {
