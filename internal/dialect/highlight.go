@@ -21,13 +21,19 @@ type language struct {
 	Name  string       // the name as Learn spells it, lower-cased ("azurecli")
 	Label string       // shown above the block ("Azure CLI"); "" for none
 	lexer chroma.Lexer // nil: shown plain, on purpose or because unknown
+	// native, when set, is a hand-written lexer used instead of Chroma's
+	// for a language most blocks are written in (pwsh.go).
+	native func(code string) []token
 	// Known is set for languages shown plain on purpose (output, text):
 	// they are not "unknown".
 	Known bool
 }
 
 // Highlighted reports whether the block gets token colours.
-func (l language) Highlighted() bool { return l.lexer != nil }
+func (l language) Highlighted() bool { return l.lexer != nil || l.native != nil }
+
+// token is a piece of code and its theme class ("" for plain text).
+type token struct{ class, text string }
 
 // learnLanguages maps Learn's code-block language names (and the aliases
 // its Markdown reference lists) to a Chroma lexer name ("" = plain) and
@@ -154,7 +160,9 @@ func resolveLanguage(name string) language {
 	}
 	if e, ok := learnLanguages[name]; ok {
 		l.Label, l.Known = e[1], true
-		if e[0] != "" {
+		if e[0] == "powershell" {
+			l.native = lexPowerShell
+		} else if e[0] != "" {
 			l.lexer = lexerByName(e[0])
 			if l.lexer == nil && e[0] == "kusto" {
 				l.lexer = kustoLexer
@@ -277,19 +285,19 @@ func (h *highlighter) html(l language, code string, marks lineSet) string {
 // renderTokens lexes code (plain when the language has no lexer or the
 // lexer fails) and writes it line by line.
 func renderTokens(l language, code string, marks lineSet) string {
-	type tok struct {
-		class, text string
-	}
-	var toks []tok
-	if l.lexer != nil {
+	var toks []token
+	switch {
+	case l.native != nil:
+		toks = l.native(code)
+	case l.lexer != nil:
 		if it, err := l.lexer.Tokenise(nil, code); err == nil {
 			for t := it(); t != chroma.EOF; t = it() {
-				toks = append(toks, tok{tokenClass(t.Type), t.Value})
+				toks = append(toks, token{tokenClass(t.Type), t.Value})
 			}
 		}
 	}
 	if toks == nil {
-		toks = []tok{{"", code}}
+		toks = []token{{"", code}}
 	}
 	// The space after a prompt belongs to the prompt: copied commands do
 	// not start with a blank.
