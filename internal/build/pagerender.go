@@ -348,11 +348,11 @@ func formatDate(t time.Time, locale string) string {
 func (b *builder) writeRedirectPages() {
 	def := b.site.DefaultMoniker
 	target := func(locale string) string {
-		// The default cloud's root (a page or writeCloudRoots' redirect),
-		// or the first cloud that has pages in the locale.
+		// The default cloud's home (one hop, not through its folder's
+		// redirect), or the first cloud that has pages in the locale.
 		d, _ := b.site.Monikers.Index(def)
-		if b.home(locale, d) != "" {
-			return b.cloudRoot(locale, d)
+		if h := b.home(locale, d); h != "" {
+			return h
 		}
 		for _, m := range b.site.Monikers.All().Indices() {
 			if h := b.home(locale, m); h != "" {
