@@ -339,10 +339,33 @@ func (e *env) redirect(target, frag string, pos diag.Pos) (string, bool) {
 // target page's href (relative, as Link's) and title.
 func (e *env) Xref(doc *dialect.Doc, uid string, quiet bool, pos diag.Pos) (href, title string, ok bool) {
 	u, tp := e.resolveXref(uid, quiet, pos)
-	if tp == nil {
-		return "", "", false
+	switch {
+	case tp != nil:
+		return e.relative(u), tp.Title, true
+	case !strings.HasPrefix(u, "xref:"):
+		// A .NET API on Learn: shown by its name, as Learn shows it.
+		return u, apiName(uid), true
 	}
-	return e.relative(u), tp.Title, true
+	return "", "", false
+}
+
+// apiName is the display text of an API uid: its last name
+// (System.String.Format* -> Format), or the whole uid with
+// ?displayProperty=fullName.
+func apiName(uid string) string {
+	uid, query, _ := strings.Cut(uid, "?")
+	uid, _, _ = strings.Cut(uid, "#")
+	if strings.Contains(query, "displayProperty=fullName") {
+		return strings.TrimSuffix(uid, "*")
+	}
+	name := strings.TrimSuffix(uid, "*")
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 && i+1 < len(name) {
+		name = name[i+1:]
+	}
+	return name
 }
 
 func (e *env) xref(uid string, pos diag.Pos) string {

@@ -52,3 +52,39 @@ func TestXrefShorthandAndIncludeCycle(t *testing.T) {
 		}
 	}
 }
+
+// In a docset whose publish config queries Learn's .NET API reference,
+// <xref:System.String> and @System.String.Format* link there, shown by the
+// API's name (the full uid with displayProperty=fullName).
+func TestXrefAutolinkToLearnAPI(t *testing.T) {
+	root := t.TempDir()
+	writeSite(t, root, map[string]string{
+		".openpublishing.publish.config.json": `{"docsets_to_publish":[{"docset_name":"d","build_source_folder":"docs","locale":"en-us","xref_query_tags":["/dotnet"]}]}`,
+		"docs/docfx.json":                     `{"build":{"content":[{"files":["**/*.md"]}]}}`,
+		"docs/page.md":                        "---\ntitle: P\n---\n# P\n\nA <xref:System.String>, <xref:System.String?displayProperty=fullName>, @System.String.Format* and <xref:Nope.Thing>.\n",
+	})
+	s, res := Open(Options{Site: root})
+	n := 0
+	for _, d := range res.Diags {
+		if d.Code == "xref-not-found" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want xref-not-found for Nope.Thing only; got %v", res.Diags)
+	}
+	data, ok := s.Lookup("en-us/default/docs/page.html")
+	if !ok {
+		t.Fatal("no page")
+	}
+	for _, want := range []string{
+		`<a href="https://learn.microsoft.com/en-us/dotnet/api/system.string">String</a>,`,
+		`<a href="https://learn.microsoft.com/en-us/dotnet/api/system.string">System.String</a>,`,
+		`<a href="https://learn.microsoft.com/en-us/dotnet/api/system.string.format">Format</a>`,
+		`&lt;xref:Nope.Thing&gt;`,
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
