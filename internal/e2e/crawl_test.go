@@ -26,6 +26,9 @@ import (
 // body) are counted and logged, to compare with what `docloom check`
 // reports.
 func TestCrawl(t *testing.T) {
+	t.Run("example", func(t *testing.T) {
+		crawlSite(t, "example", exampleSite(t), example.diags, "https://docloom-example.netlify.app/")
+	})
 	t.Run("fixtures", func(t *testing.T) {
 		out := fixtureSite(t)
 		crawlSite(t, "fixtures", out, fixture.diags, "https://fixtures.example/")
