@@ -1,0 +1,325 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/docloom/docloom/internal/browsertest"
+)
+
+// cspRecorder collects Content-Security-Policy violations in every
+// document the page loads.
+const cspRecorder = `window.__csp = []; document.addEventListener('securitypolicyviolation',
+	e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`
+
+// overflowJS measures how far the page reaches past the window's right
+// edge and names the widest element.
+const overflowJS = `(() => {
+	const w = document.documentElement.clientWidth;
+	let worst = '', right = 0;
+	for (const el of document.querySelectorAll('main *')) {
+		const r = el.getBoundingClientRect().right;
+		if (r > w + 1 && r > right && getComputedStyle(el).position !== 'fixed') {
+			right = r;
+			worst = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ' ' + (el.textContent || '').slice(0, 40);
+		}
+	}
+	return {scroll: document.documentElement.scrollWidth, width: w, worst: worst, csp: window.__csp || []};
+})()`
+
+type overflow struct {
+	Scroll float64  `json:"scroll"`
+	Width  float64  `json:"width"`
+	Worst  string   `json:"worst"`
+	CSP    []string `json:"csp"`
+}
+
+// samplePages lists a built site's pages in one cloud (the first seen),
+// every step-th one when there are more than max.
+func samplePages(t *testing.T, out string, max int) []string {
+	var all []string
+	for _, f := range pages(t, out) {
+		rel, _ := filepath.Rel(out, f)
+		rel = filepath.ToSlash(rel)
+		if strings.HasSuffix(rel, "404.html") {
+			continue
+		}
+		all = append(all, "/"+strings.TrimSuffix(strings.TrimSuffix(rel, "index.html"), ".html"))
+	}
+	if len(all) <= max {
+		return all
+	}
+	step := (len(all) + max - 1) / max
+	var out2 []string
+	for i := 0; i < len(all); i += step {
+		out2 = append(out2, all[i])
+	}
+	return out2
+}
+
+// TestPhoneWidthAndCSPOverCorpora opens pages of the fixture slice (all
+// of them) and of the PowerShell corpus (a sample: 400 of its pages) at
+// 390 px under the site's real Content-Security-Policy: none may scroll
+// sideways, and none may break the policy.
+func TestPhoneWidthAndCSPOverCorpora(t *testing.T) {
+	headers := loadNetlify(t).headers["/*"]
+	b := browsertest.Start(t)
+	sites := []struct {
+		name string
+		out  func(*testing.T) string
+		max  int
+	}{
+		{"fixtures", fixtureSite, 100000},
+		{"powershell", func(t *testing.T) string { return psBuild(t).out }, 400},
+	}
+	if testing.Short() {
+		sites[0].max, sites[1].max = 40, 40
+	}
+	for _, s := range sites {
+		t.Run(s.name, func(t *testing.T) {
+			out := s.out(t)
+			base := serveWithHeaders(t, out, headers)
+			p := b.NewPage(t, browsertest.PageOptions{})
+			p.Do(chromedp.EmulateViewport(390, 844), addInitScript(cspRecorder))
+			urls := samplePages(t, out, s.max)
+			wide, broken := 0, 0
+			start := time.Now()
+			for _, u := range urls {
+				p.Navigate(base + u)
+				got := browsertest.Eval[overflow](p, overflowJS)
+				if got.Scroll > got.Width+1 {
+					if wide++; wide <= 10 {
+						t.Errorf("%s scrolls sideways at 390 px: %.0f px wide (%s)", u, got.Scroll, got.Worst)
+					}
+				}
+				if len(got.CSP) > 0 {
+					if broken++; broken <= 10 {
+						t.Errorf("%s: CSP violations: %v", u, got.CSP)
+					}
+				}
+			}
+			t.Logf("%s: %d pages at 390 px in %s: %d scroll sideways, %d break the CSP", s.name, len(urls), time.Since(start).Round(time.Second), wide, broken)
+		})
+	}
+}
+
+// TestChrome: the page chrome a reader uses on the example site.
+func TestChrome(t *testing.T) {
+	out := exampleSite(t)
+	base := serveWithHeaders(t, out, loadNetlify(t).headers["/*"])
+	b := browsertest.Start(t)
+
+	t.Run("theme remembered without a flash", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{})
+		// Record the theme when <body> appears: set by then means set
+		// before the first paint.
+		p.Do(addInitScript(`new MutationObserver((ms, o) => { if (document.body) { window.__themeAtBody = document.documentElement.getAttribute('data-theme') || ''; o.disconnect(); } }).observe(document, {childList: true, subtree: true});`))
+		p.Navigate(base + "/en-us/o365-worldwide/admin/feature-tour")
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.theme-switch select`)))
+		p.Do(chromedp.SetValue(chromedp.CSS(`.theme-switch select`), "contrast"))
+		browsertest.Eval[any](p, `document.querySelector('.theme-switch select').dispatchEvent(new Event('change')), 0`)
+		if got := browsertest.Eval[string](p, `document.documentElement.dataset.theme || ''`); got != "contrast" {
+			t.Fatalf("theme after choosing high contrast: %q", got)
+		}
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
+		if got := browsertest.Eval[string](p, `window.__themeAtBody`); got != "contrast" {
+			t.Errorf("on the next page the theme was %q when <body> was parsed, want contrast", got)
+		}
+		bg := browsertest.Eval[string](p, `getComputedStyle(document.body).backgroundColor`)
+		if bg != "rgb(0, 0, 0)" {
+			t.Errorf("high contrast background %s", bg)
+		}
+		p.Screenshot("contrast")
+	})
+
+	t.Run("sidebar filter and scroll-spy", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{})
+		p.Do(chromedp.EmulateViewport(1400, 900))
+		p.Navigate(base + "/en-us/o365-worldwide/admin/feature-tour")
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.toc-filter input`)))
+		p.Do(chromedp.Focus(chromedp.CSS(`.toc-filter input`)), chromedp.KeyEvent("germany"))
+		time.Sleep(400 * time.Millisecond)
+		vis := browsertest.Eval[[]string](p, `[...document.querySelectorAll('.toc-disclosure li')].filter(li => li.offsetParent !== null).map(li => li.querySelector('a,span,summary').textContent.trim())`)
+		if len(vis) == 0 {
+			t.Fatal("the filter shows no entry for germany")
+		}
+		total := browsertest.Eval[int](p, `document.querySelectorAll('.toc-disclosure li').length`)
+		hit := false
+		for _, v := range vis {
+			hit = hit || strings.Contains(strings.ToLower(v), "germany")
+		}
+		// Matches show with the folders on the way to them; the rest hide.
+		if !hit || len(vis) >= total {
+			t.Errorf("the filter for germany shows %v of %d entries", vis, total)
+		}
+		if s := browsertest.Eval[string](p, `document.querySelector('.toc-filter-status').textContent`); !strings.Contains(s, "matching") {
+			t.Errorf("filter status %q", s)
+		}
+		if pos := browsertest.Eval[string](p, `getComputedStyle(document.querySelector('nav.sidebar')).position`); pos != "sticky" {
+			t.Errorf("sidebar position %s", pos)
+		}
+		last := browsertest.Eval[string](p, `(() => { const a = [...document.querySelectorAll('.in-this-article a')].pop(); return a.hash; })()`)
+		browsertest.Eval[any](p, `document.getElementById(`+jsString(strings.TrimPrefix(last, "#"))+`).scrollIntoView(), 0`)
+		time.Sleep(300 * time.Millisecond)
+		if cur := browsertest.Eval[string](p, `(document.querySelector('.in-this-article a[aria-current="location"]') || {}).hash || ''`); cur == "" || cur == browsertest.Eval[string](p, `document.querySelector('.in-this-article a').hash`) {
+			t.Errorf("after scrolling to %s the outline marks %q", last, cur)
+		}
+	})
+
+	t.Run("no layout shift after an in-page jump", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{})
+		p.Do(chromedp.EmulateViewport(1280, 800), addInitScript(`window.__cls = 0; window.__t0 = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput && e.startTime > window.__t0) window.__cls += e.value; }).observe({type: 'layout-shift', buffered: true});`))
+		p.Navigate(base + "/en-us/o365-worldwide/admin/feature-tour")
+		time.Sleep(300 * time.Millisecond)
+		browsertest.Eval[any](p, `window.__t0 = performance.now(); window.__cls = 0; location.hash = [...document.querySelectorAll('.in-this-article a')].pop().hash; 0`)
+		time.Sleep(1500 * time.Millisecond)
+		if cls := browsertest.Eval[float64](p, `window.__cls`); cls >= 0.1 {
+			t.Errorf("cumulative layout shift after the jump %.3f, want < 0.1", cls)
+		} else {
+			t.Logf("CLS after an in-page jump: %.3f", cls)
+		}
+		if n := browsertest.Eval[int](p, `[...document.querySelectorAll('main img')].filter(i => !i.getAttribute('width') || !i.getAttribute('height')).length`); n > 0 {
+			t.Errorf("%d images without width and height", n)
+		}
+	})
+
+	t.Run("view parameter", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{})
+		p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support?view=o365-germany&x=1#before-you-call")
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			u := browsertest.Eval[string](p, `location.pathname + location.search + location.hash`)
+			if u == "/en-us/o365-germany/admin/contact-support?x=1#before-you-call" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("?view=o365-germany stayed at %s", u)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+
+	t.Run("print", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{})
+		p.Navigate(base + "/en-us/o365-worldwide/admin/feature-tour")
+		p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}))
+		hidden := browsertest.Eval[[]string](p, `['nav.sidebar', '.in-this-article', '.site-header .pickers', '.theme-switch', '.prev-next']
+			.filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none')`)
+		if len(hidden) > 0 {
+			t.Errorf("printed: %v", hidden)
+		}
+		var pdf []byte
+		p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			res, err := cdp.Call(ctx, tg, page.PrintToPDF, page.PrintToPDFParams{})
+			if err == nil {
+				pdf = res.Data
+			}
+			return err
+		}))
+		pagesN := bytes.Count(pdf, []byte("/Type /Page\n")) + bytes.Count(pdf, []byte("/Type /Page\r")) + bytes.Count(pdf, []byte("/Type /Page>"))
+		if !bytes.HasPrefix(pdf, []byte("%PDF")) || len(pdf) < 2000 {
+			t.Fatalf("PDF of %d bytes", len(pdf))
+		}
+		os.WriteFile(filepath.Join(t.TempDir(), "feature-tour.pdf"), pdf, 0o644)
+		t.Logf("feature-tour prints as a %d-byte PDF (%d page objects)", len(pdf), pagesN)
+	})
+
+	t.Run("country picker", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{TimeZone: "America/Los_Angeles", Now: time.Date(2026, 3, 26, 14, 0, 0, 0, time.UTC)})
+		p.Do(chromedp.EmulateViewport(390, 844))
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
+		p.Do(chromedp.WaitReady(chromedp.CSS(`[role="combobox"]`)))
+		options := func(q string) []string {
+			p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(q))
+			return browsertest.Eval[[]string](p, `(() => { const b = document.querySelector('[role="listbox"]'); return b.hidden ? [] : [...b.querySelectorAll('[role=option]')].map(o => o.textContent); })()`)
+		}
+		for q, want := range map[string]string{"VS": "Verenigde Staten", "USA": "Verenigde Staten", "UK": "Verenigd Koninkrijk",
+			"Deutschland": "Duitsland", "Germany": "Duitsland", "0800 589": "Duitsland", "DEU": "Duitsland"} {
+			got := options(q)
+			if len(got) == 0 || got[0] != want {
+				t.Errorf("search %q finds %v, want %s first", q, got, want)
+			}
+		}
+		if got := options("zzzz"); len(got) != 0 {
+			t.Errorf("zzzz finds %v", got)
+		}
+		empty := browsertest.Eval[string](p, `(() => { const e = document.querySelector('.cp-empty'); return e && !e.hidden && !e.closest('[role=listbox]') ? e.textContent : ''; })()`)
+		if empty == "" {
+			t.Error("no match is not said beside the listbox")
+		}
+		time.Sleep(600 * time.Millisecond)
+		if s := browsertest.Eval[string](p, `document.querySelector('.cp-count').textContent`); s != empty {
+			t.Errorf("status after no match %q", s)
+		}
+		options("land")
+		time.Sleep(600 * time.Millisecond)
+		n := browsertest.Eval[int](p, `document.querySelectorAll('[role=listbox] [role=option]').length`)
+		if s := browsertest.Eval[string](p, `document.querySelector('.cp-count').textContent`); !strings.HasPrefix(s, strings.TrimSpace(strings.Split(s, " ")[0])) || !strings.Contains(s, "landen") || n < 2 || !strings.HasPrefix(s, itoa(n)+" ") {
+			t.Errorf("status %q for %d options", s, n)
+		}
+		// Choose India; ArrowDown opens the list at India, Enter keeps it.
+		options("India")
+		p.Do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`.cp-panel[data-country=india]`)))
+		p.Do(chromedp.KeyEvent(kb.ArrowDown))
+		act := browsertest.Eval[string](p, `document.getElementById(document.querySelector('[role=combobox]').getAttribute('aria-activedescendant') || '')?.textContent || ''`)
+		p.Do(chromedp.KeyEvent(kb.Enter))
+		if v := browsertest.Run(p, chromedp.Value(chromedp.CSS(`[role="combobox"]`))); act != "India" || v != "India" {
+			t.Errorf("ArrowDown on a chosen country activates %q; after Enter the choice is %q", act, v)
+		}
+		st := browsertest.Eval[[]string](p, `[...document.querySelectorAll('.cp-panel .hours-status')].map(s => s.getAttribute('aria-live') + ' ' + s.textContent)`)
+		if len(st) == 0 {
+			t.Fatal("India's panel has no statuses")
+		}
+		for _, s := range st {
+			if !strings.HasPrefix(s, "polite ") || strings.Contains(s, "/") {
+				t.Errorf("status %q: not live, or a zone ID", s)
+			}
+		}
+		if got := strings.Join(st, "\n"); !strings.Contains(got, "India") || !strings.Contains(got, "donderdag") {
+			t.Errorf("Thursday 07:00 in Los Angeles, India's statuses should name the zone in words and the reader's weekday:\n%s", got)
+		}
+		t.Logf("India for a reader in Los Angeles on Thursday 07:00:\n%s", strings.Join(st, "\n"))
+		if h := browsertest.Eval[float64](p, `Math.min(...[...document.querySelectorAll('.cp-panel a[href^="tel:"]')].map(a => a.getBoundingClientRect().height))`); h < 24 {
+			t.Errorf("tel: links %.0f px tall, want at least 24", h)
+		}
+		if c := browsertest.Eval[string](p, `getComputedStyle(document.querySelector('.cp-panel ul')).columnCount`); c != "auto" {
+			t.Errorf("the answer panel is split into %s columns", c)
+		}
+	})
+
+	t.Run("no-JS country list in collation order", func(t *testing.T) {
+		p := b.NewPage(t, browsertest.PageOptions{NoJavaScript: true})
+		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
+		names := browsertest.Eval[[]string](p, `[...document.querySelectorAll('[data-country-picker] li a')].map(a => a.textContent)`)
+		sorted := browsertest.Eval[[]string](p, `[...document.querySelectorAll('[data-country-picker] li a')].map(a => a.textContent).sort(new Intl.Collator('nl').compare)`)
+		if strings.Join(names, "|") != strings.Join(sorted, "|") {
+			t.Errorf("the list is not in Dutch order:\n%v\nwant\n%v", names, sorted)
+		}
+	})
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
