@@ -30,9 +30,13 @@ const overflowJS = `(() => {
 	let worst = '', right = 0;
 	for (const el of document.querySelectorAll('main *')) {
 		const r = el.getBoundingClientRect().right;
-		if (r > w + 1 && r > right && getComputedStyle(el).position !== 'fixed') {
+		let clipped = false;
+		for (let a = el.parentElement; a && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== 'visible';
+		if (r > w + 1 && r > right && !clipped && getComputedStyle(el).position !== 'fixed') {
 			right = r;
-			worst = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ' ' + (el.textContent || '').slice(0, 40);
+			const path = [];
+			for (let a = el; a && a !== document.body && path.length < 5; a = a.parentElement) path.unshift(a.tagName.toLowerCase() + (a.className ? '.' + String(a.className).split(' ').join('.') : ''));
+			worst = path.join(' > ') + ' ' + (el.textContent || '').slice(0, 40);
 		}
 	}
 	return {scroll: document.documentElement.scrollWidth, width: w, worst: worst, csp: window.__csp || []};
