@@ -65,17 +65,17 @@ const axeRunJS = `axe.run(document, {resultTypes: ['violations']}).then(r => r.v
 		nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\s+/g, ' '))})))`
 
 // TestAccessibility runs axe-core on the example pages in both locales, in
-// light and dark mode, and fails on serious or critical violations.
+// light, dark and high-contrast themes, and fails on serious or critical violations.
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
 	out := exampleSite(t)
 	base := browsertest.Serve(t, out)
 	b := browsertest.Start(t)
 	paths := []string{"", "admin/", "admin/contact-support", "admin/feature-tour", "admin/only-in-english", "admin/support/netherlands"}
-	for _, scheme := range []string{"light", "dark"} {
+	for _, scheme := range []string{"light", "dark", "contrast"} {
 		t.Run(scheme, func(t *testing.T) {
 			p := b.NewPage(t, browsertest.PageOptions{})
-			p.Do(colorScheme(scheme))
+			p.Do(themeActions(scheme)...)
 			var urls []string
 			for _, loc := range []string{"en-us", "nl-nl"} {
 				for _, rel := range paths {

@@ -327,3 +327,57 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// themeActions sets up a page for one theme: light and dark through the
+// device setting (the theme switch left at "as on this device"), high
+// contrast through the switch's remembered choice.
+func themeActions(theme string) []chromedp.Action[chromedp.Void] {
+	if theme == "contrast" {
+		return []chromedp.Action[chromedp.Void]{addInitScript(`try { localStorage.setItem('docloom.theme', 'contrast') } catch (e) {}`)}
+	}
+	return []chromedp.Action[chromedp.Void]{colorScheme(theme)}
+}
+
+// TestAccessibilityThemesOnCorpora runs axe on 30 pages of the fixture
+// slice and 30 of the PowerShell corpus in the light, dark and high
+// contrast themes: no serious or critical violation.
+func TestAccessibilityThemesOnCorpora(t *testing.T) {
+	src := axeSource(t)
+	b := browsertest.Start(t)
+	n := 30
+	if testing.Short() {
+		n = 5
+	}
+	for _, s := range []struct {
+		name string
+		out  func(*testing.T) string
+	}{{"fixtures", fixtureSite}, {"powershell", func(t *testing.T) string { return psBuild(t).out }}} {
+		t.Run(s.name, func(t *testing.T) {
+			out := s.out(t)
+			base := browsertest.Serve(t, out)
+			urls := samplePages(t, out, n)
+			for _, theme := range []string{"light", "dark", "contrast"} {
+				t.Run(theme, func(t *testing.T) {
+					p := b.NewPage(t, browsertest.PageOptions{})
+					p.Do(themeActions(theme)...)
+					bad := 0
+					for _, u := range urls {
+						p.Navigate(base + u)
+						if !browsertest.Eval[bool](p, `typeof axe !== 'undefined'`) {
+							browsertest.Eval[any](p, src+";0")
+						}
+						for _, v := range browsertest.Eval[[]axeViolation](p, axeRunJS) {
+							if why := known(v); why != "" {
+								continue
+							}
+							if bad++; bad <= 10 {
+								t.Errorf("%s (%s): %s %s: %s\n  %s", u, theme, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, "\n  "))
+							}
+						}
+					}
+					t.Logf("%s, %s theme: %d pages, %d serious or critical violations", s.name, theme, len(urls), bad)
+				})
+			}
+		})
+	}
+}
