@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/docloom/docloom/internal/browsertest"
@@ -92,4 +93,24 @@ func TestCodeCopyOnBuiltSite(t *testing.T) {
 	}
 	p.Do(chromedp.ScrollIntoView(chromedp.CSS(`.code-block[data-lang="powershell"]`)))
 	p.Screenshot("code-blocks")
+
+	// The token colours follow the colour scheme, and the theme switch
+	// (data-theme on <html>) wins over the device's.
+	colours := `(() => { const b = document.querySelector('.code-block[data-lang="powershell"] pre');
+		return [getComputedStyle(b).backgroundColor, getComputedStyle(b.querySelector('.hl-f')).color]; })()`
+	light := browsertest.Eval[[]string](p, colours)
+	p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+		return err
+	}))
+	dark := browsertest.Eval[[]string](p, colours)
+	if light[0] != "rgb(245, 245, 245)" || dark[0] != "rgb(36, 36, 36)" || light[1] == dark[1] {
+		t.Errorf("code colours light %v, dark %v: the theme does not follow the colour scheme", light, dark)
+	}
+	p.Screenshot("code-blocks-dark")
+	pinned := browsertest.Eval[[]string](p, `document.documentElement.dataset.theme = "light"; `+colours)
+	if pinned[0] != light[0] || pinned[1] != light[1] {
+		t.Errorf("with the light theme chosen on a dark device the code is %v, want %v", pinned, light)
+	}
 }
