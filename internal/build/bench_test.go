@@ -2,8 +2,12 @@ package build_test
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -99,4 +103,64 @@ func released() uint64 {
 	s := []metrics.Sample{{Name: "/memory/classes/heap/released:bytes"}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
+}
+
+// BenchmarkSessionMemory is the memory of a long docloom serve session
+// against a one-shot build of the same docset (1,700 pages, one locale,
+// three clouds): the build's peak, then a session's peak and live memory
+// after its first build and after 100 rebuilds (page edits, with a TOC
+// edit every tenth, which re-renders the locale). The target is a session
+// within twice the build's peak (serve-vs-build-peak).
+//
+//	go test ./internal/build -run '^$' -bench SessionMemory -benchtime 1x
+func BenchmarkSessionMemory(b *testing.B) {
+	site := b.TempDir()
+	if _, err := docgen.Write(site, docgen.Options{Pages: 1700, Locales: 1, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var pages []string
+	filepath.WalkDir(filepath.Join(site, "content", "en-us"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.Contains(p, "includes") {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	var toc string
+	filepath.WalkDir(filepath.Join(site, "content", "en-us"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && toc == "" && strings.EqualFold(d.Name(), "toc.yml") {
+			toc = p
+		}
+		return nil
+	})
+	for b.Loop() {
+		runtime.GC()
+		var buildPeak peakMemory
+		buildPeak.start()
+		build.Run(build.Options{Site: site, Out: b.TempDir() + "/public"})
+		buildPeak.stop()
+
+		runtime.GC()
+		var sessionPeak peakMemory
+		sessionPeak.start()
+		s, _ := build.Open(build.Options{Site: site})
+		for i := range 100 {
+			p := pages[(i*37)%len(pages)]
+			if i%10 == 9 && toc != "" {
+				p = toc
+			}
+			f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+			fmt.Fprintf(f, "\n")
+			f.Close()
+			s.Update([]string{p})
+		}
+		sessionPeak.stop()
+		runtime.GC()
+		var live runtime.MemStats
+		runtime.ReadMemStats(&live)
+		b.ReportMetric(float64(buildPeak.total)/(1<<20), "build-peak-MB")
+		b.ReportMetric(float64(sessionPeak.total)/(1<<20), "serve-peak-MB")
+		b.ReportMetric(float64(live.HeapInuse)/(1<<20), "serve-live-MB")
+		b.ReportMetric(float64(sessionPeak.total)/float64(buildPeak.total), "serve-vs-build-peak")
+		runtime.KeepAlive(s)
+	}
 }

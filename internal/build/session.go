@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/docloom/docloom/internal/config"
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/meta"
 )
 
 // Session is a build kept in memory for docloom serve: after the first
@@ -310,28 +312,11 @@ func (s *Session) incremental(p *updatePlan) int {
 		list = append(list, j)
 	}
 	s.dirty = list
-	b.reparse(list)
-	for _, j := range list {
-		if !j.p.Fallback {
-			b.includeHeadings(j.l, j.p) // an edited include may have new headings
-		}
-	}
-	n := b.renderJobs(list)
+	n := b.renderIncremental(list)
 	if pageSetChanged || navChanged {
 		// Sitemaps, 404 pages and redirects list pages: rewrite them (the
 		// memory sink keeps only what changed).
 		b.writeSiteFiles()
-	}
-	if b.streaming() {
-		// Release the trees again, as the first build did: a long session
-		// (each TOC edit re-parses its locale) would otherwise grow to
-		// every page's tree. The next update that renders a page parses it
-		// again (reparse).
-		for _, j := range list {
-			if d := j.p.Doc; d != nil {
-				d.AST, d.Source = nil, nil
-			}
-		}
 	}
 	return n
 }
@@ -471,4 +456,85 @@ func (m *memSink) commit(_ []string) ([]string, map[string]bool) {
 	m.pending = map[string][]byte{}
 	sort.Strings(changed)
 	return changed, added
+}
+
+// renderIncremental renders an update's pages. In a streamed session it
+// works as the first build does: each worker parses again a page whose
+// tree was released, renders it and releases the tree, so that a TOC edit
+// (its whole locale re-rendered) never holds every tree at once, and a long
+// session does not grow to them. Landing pages and fallback copies (whose
+// originals are shared) are parsed first and rendered after.
+func (b *builder) renderIncremental(list []renderJob) int {
+	if !b.streaming() {
+		b.reparse(list)
+		for _, j := range list {
+			if !j.p.Fallback {
+				b.includeHeadings(j.l, j.p) // an edited include may have new headings
+			}
+		}
+		return b.renderJobs(list)
+	}
+	var direct, rest []renderJob
+	for _, j := range list {
+		if j.p.Fallback || j.p.Landing {
+			rest = append(rest, j)
+		} else {
+			direct = append(direct, j)
+		}
+	}
+	release := func(p *Page) {
+		if d := p.Doc; d != nil && !p.keepAST {
+			d.AST, d.Source = nil, nil
+		}
+	}
+	w := b.workers()
+	states := make([]*dialect.State, w)
+	renderers := make([]*dialect.Renderer, w)
+	counts := make([]int, w)
+	for i := range states {
+		states[i] = &dialect.State{}
+		renderers[i] = b.dialect.NewRenderer(states[i])
+	}
+	b.bookmarks = &deferred{}
+	b.parallel(len(direct), func(worker, i int) {
+		j := direct[i]
+		if j.p.Doc != nil && j.p.Doc.AST == nil {
+			b.reloadBody(j.l, j.p) // parseBody also collects include headings
+		} else {
+			b.includeHeadings(j.l, j.p) // an edited include may have new headings
+		}
+		if j.p.Doc == nil {
+			return
+		}
+		counts[worker] += b.renderPage(states[worker], renderers[worker], j)
+		release(j.p)
+	})
+	b.checkDeferred()
+	b.reparse(rest)
+	for _, j := range rest {
+		if !j.p.Fallback {
+			b.includeHeadings(j.l, j.p)
+		}
+	}
+	n := b.renderJobs(rest)
+	for _, j := range rest {
+		release(j.p)
+	}
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// reloadBody parses again the body of a page whose tree was released; its
+// front matter (clouds, title, uid), which other pages read meanwhile, is
+// left as it is: the file has not changed since.
+func (b *builder) reloadBody(l *localeSet, p *Page) {
+	src, err := docset.ReadFile(p.File.Abs)
+	if err != nil {
+		return
+	}
+	split, _ := meta.Split(l.Docset.Display(p.Rel), src)
+	p.pending = &split
+	b.parseBody(l, p)
 }

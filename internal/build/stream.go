@@ -163,6 +163,17 @@ func (b *builder) parseAndRender() int {
 		j.p.rendered = true
 		j.p.Doc.AST, j.p.Doc.Source = nil, nil
 	})
+	b.checkDeferred()
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// checkDeferred checks the links to other pages' bookmarks that a streamed
+// render set aside (b.bookmarks), now that every page's headings are known.
+func (b *builder) checkDeferred() {
 	checks := b.bookmarks.checks
 	b.bookmarks = nil
 	for _, c := range checks {
@@ -177,9 +188,4 @@ func (b *builder) parseAndRender() int {
 			e.checkBookmark(c.page, c.frag, c.pos)
 		}
 	}
-	n := 0
-	for _, c := range counts {
-		n += c
-	}
-	return n
 }
