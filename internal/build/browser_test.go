@@ -24,8 +24,8 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 	t.Run("picker", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Europe/Berlin", Now: at})
 		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
-		p.Do(chromedp.WaitVisible(chromedp.CSS(`[role="combobox"]`)))
-		p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)),
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`[data-country-picker] [role="combobox"]`)))
+		p.Do(chromedp.Focus(chromedp.CSS(`[data-country-picker] [role="combobox"]`)),
 			chromedp.KeyEvent("duits"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`.cp-panel[data-country=germany]`)))
 		panel := browsertest.Run(p, chromedp.Text(chromedp.CSS(`[data-country-picker]`)))
@@ -39,8 +39,8 @@ func TestSupportHoursOnBuiltSite(t *testing.T) {
 	t.Run("several zones", func(t *testing.T) {
 		p := br.NewPage(t, browsertest.PageOptions{TimeZone: "Australia/Perth", Now: at})
 		p.Navigate(base + "/en-us/o365-worldwide/admin/contact-support")
-		p.Do(chromedp.WaitVisible(chromedp.CSS(`[role="combobox"]`)))
-		p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)),
+		p.Do(chromedp.WaitVisible(chromedp.CSS(`[data-country-picker] [role="combobox"]`)))
+		p.Do(chromedp.Focus(chromedp.CSS(`[data-country-picker] [role="combobox"]`)),
 			chromedp.KeyEvent("austral"), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`.cp-panel[data-country=australia]`)))
 		note := browsertest.Run(p, chromedp.Text(chromedp.CSS(`.cp-zone`)))

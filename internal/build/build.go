@@ -32,6 +32,8 @@ type Options struct {
 	Workers int    // 0: one per core
 	// BaseURL overrides the configuration's baseURL (--base-url).
 	BaseURL string
+	// NoSearch writes no site search index (benchmarks measure its cost).
+	NoSearch bool
 }
 
 // Result is what a build did.
@@ -130,6 +132,10 @@ func (b *builder) full() {
 	b.incs = includeCache{}
 	b.codes = codeCache{}
 	b.files = nil
+	b.search = nil
+	if !b.opts.NoWrite && !b.opts.NoSearch {
+		b.search = newSearchState()
+	}
 	site, ds := config.Load(b.opts.Site)
 	b.led.add(ownerStage("config"), ds...)
 	b.site = site
@@ -166,6 +172,8 @@ func (b *builder) full() {
 		b.supportDirectories()
 	}
 	b.outputs = streamed + b.renderAll()
+	b.writeSearch()
+	b.writeSearchPages()
 	b.writeStatic()
 	b.writeSiteFiles()
 	if q, ok := b.sink.(queuer); ok {
@@ -254,6 +262,8 @@ type builder struct {
 	// bookmarks, while set, collects links to other pages' bookmarks for
 	// checking after a streamed parse (see parseAndPrerender).
 	bookmarks *deferred
+	// search is the site search index (nil in check mode).
+	search *searchState
 }
 
 // workers is the size of the worker pool: --workers (default one per core),

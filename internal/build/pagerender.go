@@ -91,10 +91,14 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 	b.mu.Unlock()
 	n := 0
 	e := &env{b: b, l: j.l, page: j.p, owner: owner}
+	b.searchForget(j.l.Locale.Code, j.p.Rel)
+	var analysed searchAnalysis
 	for i, m := range j.p.Monikers.Indices() {
 		if i < len(bodies) && bodies[i].ok {
 			e.m = m
-			b.writePage(j, m, bodies[i].html, e)
+			if data := b.writePage(j, m, bodies[i].html, e); data != nil {
+				b.searchIndex(j, m, bodies[i].html, data, &analysed)
+			}
 			n++
 		}
 	}
@@ -164,15 +168,16 @@ func (b *builder) release(doc *dialect.Doc) {
 	}
 }
 
-// writePage lays the body out for one cloud and writes it.
-func (b *builder) writePage(j renderJob, m int, body string, e *env) {
+// writePage lays the body out for one cloud and writes it. It returns
+// what the layout was given, nil when the layout failed.
+func (b *builder) writePage(j renderJob, m int, body string, e *env) *render.Page {
 	data := b.pageData(j.l, j.p, m, body)
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	if err := b.layouts.ExecuteTo(buf, data, j.p.Landing); err != nil {
 		bufPool.Put(buf)
 		b.led.addf(e.owner, diag.Pos{File: "layouts"}, diag.Error, "layout-error", "%s: %v", j.p.Rel, err)
-		return
+		return nil
 	}
 	rel := b.pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel)
 	if q, ok := b.sink.(queuer); ok {
@@ -180,10 +185,11 @@ func (b *builder) writePage(j renderJob, m int, body string, e *env) {
 			q.Queue(rel, buf.Bytes(), func() { bufPool.Put(buf) })
 			return nil
 		})
-		return
+		return data
 	}
 	b.write(rel, buf.Bytes())
 	bufPool.Put(buf)
+	return data
 }
 
 // queuer is a sink that writes in the background (output.Dir).
@@ -296,6 +302,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 	}
 	b.pageChrome(l, p, d)
 	d.SupportDirectory = l.supportDir
+	b.searchBox(d, l.Locale.Code, cat.Moniker(m).Name)
 	d.PivotGroups = p.pivots
 	b.navData(l, p, m, d)
 	if b.bundle != nil {

@@ -125,6 +125,12 @@ func (s *Session) Update(paths []string) (*Result, *Changes) {
 	for _, rel := range plan.removedOutputs {
 		s.mem.remove(rel)
 	}
+	if b.search != nil {
+		for _, rel := range b.search.obsolete {
+			s.mem.remove(rel)
+		}
+		b.search.obsolete = nil
+	}
 	changed, added := s.mem.commit(written)
 	inPages := map[string]bool{}
 	for _, rel := range changed {
@@ -243,6 +249,7 @@ func (s *Session) incremental(p *updatePlan) int {
 				changedDeps[depPage(l.Locale.Code, rel)] = true
 			case of != nil && (of.Kind == docset.Page || of.Kind == docset.Landing):
 				delete(l.own, rel)
+				b.searchForget(l.Locale.Code, rel)
 				b.led.reset(ownerParse(l.Locale.Code, rel))
 				b.led.reset(ownerRender(l.Locale.Code, rel))
 				pageSetChanged = true
@@ -313,6 +320,7 @@ func (s *Session) incremental(p *updatePlan) int {
 	}
 	s.dirty = list
 	n := b.renderIncremental(list)
+	b.writeSearch()
 	if pageSetChanged || navChanged {
 		// Sitemaps, 404 pages and redirects list pages: rewrite them (the
 		// memory sink keeps only what changed).

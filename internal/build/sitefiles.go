@@ -175,6 +175,7 @@ func (b *builder) notFoundPage(l *localeSet) []byte {
 		Site: b.site, Locale: l.Locale, Moniker: cat.Moniker(def), Title: words["title"], Robots: "noindex",
 		T: phrasesFor(l.Locale.Code), Home: home(l.Locale.Code, def),
 	}
+	b.searchBox(d, l.Locale.Code, cat.Moniker(def).Name)
 	for _, i := range cat.All().Indices() {
 		u := home(l.Locale.Code, i)
 		if u == "" {

@@ -67,7 +67,7 @@ const viewJS = `(() => {
 		alertTitles: [...document.querySelectorAll('.alert-title')].map(e => e.textContent.trim()).join('|'),
 		alertIconWidth: icon ? icon.getBoundingClientRect().width : 0,
 		alertIconMask: icon ? (getComputedStyle(icon).maskImage || getComputedStyle(icon).webkitMaskImage) : '',
-		combobox: !!q('[role="combobox"]'),
+		combobox: !!q('[data-country-picker] [role="combobox"]'),
 		countryLinks: countries.length,
 		mainWidth: box('main').width,
 		scrollWidth: document.documentElement.scrollWidth,

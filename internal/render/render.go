@@ -179,6 +179,11 @@ type Page struct {
 	Prev, Next    *Link
 	// PivotGroups are the page's zone pivot groups (its picker).
 	PivotGroups []PivotGroup
+	// SearchIndex is the URL of the site search manifest for the page's
+	// locale and cloud, SearchFiles the folder of its index files; both ""
+	// when the build writes no index. SearchPage marks the results page.
+	SearchIndex, SearchFiles string
+	SearchPage               bool
 }
 
 // PivotGroup is a set of zone pivots a reader chooses among.

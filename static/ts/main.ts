@@ -16,6 +16,7 @@ import { initScrollRegions } from "./chrome/scrollregions";
 import { initPrint } from "./chrome/print";
 import { initVideos } from "./video";
 import { initCodeBlocks } from "./code";
+import { initSearch } from "./search/ui";
 
 // The build writes the hours widget's phrases for each locale next to this
 // bundle, in hours-phrases/.
@@ -38,6 +39,7 @@ function start(): void {
   initPrint();
   initVideos(document);
   initCodeBlocks(document);
+  initSearch(document);
 }
 
 if (document.readyState === "loading") {

@@ -1,0 +1,322 @@
+package build
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/render"
+	"github.com/docloom/docloom/internal/search"
+)
+
+// The site search index (internal/search) is filled while pages are
+// rendered: each page's body for a cloud is analysed by the worker that
+// rendered it, right before it is written, and written out once all pages
+// are. A serve update re-analyses only the pages it renders again.
+
+// searchPage is the URL path (below /<locale>/<moniker>/) of the results page.
+const searchPage = "search"
+
+// searchFilesDir and searchManifestDir are where the index goes: content-
+// hashed files (cached for good) and the manifests (revalidated).
+const (
+	searchFilesDir    = "_docloom/search/"
+	searchManifestDir = "_docloom/searchmeta/"
+)
+
+type variantKey struct {
+	locale  string
+	moniker int
+}
+
+// searchState is the build's search indexes, one per locale and cloud.
+type searchState struct {
+	pool      search.Pool
+	mu        sync.Mutex
+	indexes   map[variantKey]*search.Index
+	dirty     map[variantKey]bool
+	fragments map[string]bool // output paths of fragments written
+	// written is every search file of the last write per locale, and
+	// obsolete what a serve update should remove from the site.
+	files    map[variantKey][]string
+	written  map[string]map[string]bool
+	obsolete []string
+	// entries are the analyses by locale and content (title, description,
+	// text and headings): a docset's versions repeat most pages word for
+	// word in different files, which are analysed once.
+	entries sync.Map // [sha256.Size]byte -> *search.Entry
+}
+
+func newSearchState() *searchState {
+	return &searchState{indexes: map[variantKey]*search.Index{}, dirty: map[variantKey]bool{},
+		fragments: map[string]bool{}, written: map[string]map[string]bool{}, files: map[variantKey][]string{}}
+}
+
+func (s *searchState) index(k variantKey) *search.Index {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	x, ok := s.indexes[k]
+	if !ok {
+		x = search.NewIndex(k.locale)
+		s.indexes[k] = x
+	}
+	s.dirty[k] = true
+	return x
+}
+
+// searchForget removes a page from its locale's indexes in every cloud
+// (before it is indexed again, or when it was deleted).
+func (b *builder) searchForget(locale, rel string) {
+	s := b.search
+	if s == nil {
+		return
+	}
+	for _, m := range b.site.Monikers.All().Indices() {
+		k := variantKey{locale, m}
+		s.mu.Lock()
+		x, ok := s.indexes[k]
+		if ok {
+			s.dirty[k] = true
+		}
+		s.mu.Unlock()
+		if ok {
+			x.Remove(search.Key(rel))
+		}
+	}
+}
+
+// searchAnalysis remembers the last body analysed for a page, so a body
+// shared by all its clouds, or whose text is the same in them (bodies
+// often differ in their links' URLs alone), is analysed once.
+type searchAnalysis struct {
+	body  string
+	text  search.Extracted
+	entry *search.Entry
+}
+
+func sameText(a, b search.Extracted) bool {
+	if a.Text != b.Text || len(a.Headings) != len(b.Headings) {
+		return false
+	}
+	for i := range a.Headings {
+		if a.Headings[i] != b.Headings[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// searchIndex adds the page as rendered for cloud m (data is what its
+// layout showed) to the locale and cloud's index, and writes its text
+// fragment the first time that fragment is seen.
+func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page, last *searchAnalysis) {
+	s := b.search
+	robots := strings.ToLower(meta.String(j.p.Meta, "ROBOTS") + meta.String(j.p.Meta, "robots"))
+	if s == nil || URLPath(b.pubOf(j.p.Rel)) == searchPage || strings.Contains(robots, "noindex") {
+		return
+	}
+	loc := j.l.Locale.Code
+	if last.entry == nil || last.body != body {
+		x := search.Extract(body)
+		if last.entry == nil || !sameText(x, last.text) {
+			b.searchAnalyze(j, x, last)
+		}
+		last.body = body
+	}
+	var crumbs []string
+	for i, c := range data.Breadcrumbs {
+		if i == 0 && c.URL == data.Home && len(data.Breadcrumbs) > 1 {
+			continue // the site's home, the same for every result
+		}
+		crumbs = append(crumbs, c.Name)
+	}
+	doc := search.Doc{URL: URLPath(b.pubOf(j.p.Rel)), Title: j.p.Title, Breadcrumb: crumbs}
+	s.index(variantKey{loc, m}).Put(search.Key(j.p.Rel), doc, last.entry)
+}
+
+// searchAnalyze analyses a page's text into last, and writes its fragment
+// the first time that fragment is seen.
+func (b *builder) searchAnalyze(j renderJob, x search.Extracted, last *searchAnalysis) {
+	s, loc := b.search, j.l.Locale.Code
+	title, desc := j.p.Title, meta.String(j.p.Meta, "description")
+	last.text = x
+	h := sha256.New()
+	for _, part := range []string{loc, title, desc, x.Text} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	for _, hd := range x.Headings {
+		fmt.Fprintf(h, "%d %s\x00", hd.Offset, hd.ID)
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	if e, ok := s.entries.Load(key); ok {
+		last.entry = e.(*search.Entry)
+	} else {
+		a := s.pool.Get(loc)
+		last.entry = a.AnalyzeText(title, desc, x)
+		s.pool.Put(loc, a)
+		s.entries.Store(key, last.entry)
+	}
+	rel := searchFilesDir + loc + "/" + last.entry.FragmentName
+	s.mu.Lock()
+	fresh := !s.fragments[rel]
+	s.fragments[rel] = true
+	s.mu.Unlock()
+	if fresh {
+		b.write(rel, last.entry.Fragment)
+	}
+}
+
+// writeSearch writes the indexes changed since the last write: their
+// content-hashed files and their manifests.
+func (b *builder) writeSearch() {
+	s := b.search
+	if s == nil {
+		return
+	}
+	var keys []variantKey
+	for k := range s.dirty {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].locale != keys[j].locale {
+			return keys[i].locale < keys[j].locale
+		}
+		return keys[i].moniker < keys[j].moniker
+	})
+	s.dirty = map[variantKey]bool{}
+	touched := map[string]bool{}
+	type written struct {
+		manifest []byte
+		files    []search.File
+	}
+	out := make([]written, len(keys))
+	b.parallel(len(keys), func(_, i int) {
+		out[i].manifest, out[i].files = s.indexes[keys[i]].Write()
+	})
+	for i, k := range keys {
+		manifest, files := out[i].manifest, out[i].files
+		s.files[k] = s.files[k][:0]
+		for _, f := range files {
+			b.write(searchFilesDir+k.locale+"/"+f.Name, f.Data)
+			s.files[k] = append(s.files[k], searchFilesDir+k.locale+"/"+f.Name)
+		}
+		b.write(searchManifestDir+k.locale+"/"+b.site.Monikers.Moniker(k.moniker).Name+".json", manifest)
+		touched[k.locale] = true
+	}
+	if _, serving := b.sink.(*memSink); serving {
+		for loc := range touched {
+			b.searchObsolete(loc)
+		}
+	}
+}
+
+// searchObsolete lists the search files of a locale that no index uses
+// any more, for a serve session to drop.
+func (b *builder) searchObsolete(loc string) {
+	s := b.search
+	used := map[string]bool{}
+	for k, x := range s.indexes {
+		if k.locale != loc {
+			continue
+		}
+		for _, rel := range s.files[k] {
+			used[rel] = true
+		}
+		for _, name := range x.Fragments() {
+			used[searchFilesDir+loc+"/"+name] = true
+		}
+	}
+	prev := s.written[loc]
+	for rel := range prev {
+		if !used[rel] {
+			s.obsolete = append(s.obsolete, rel)
+			delete(s.fragments, rel)
+		}
+	}
+	for rel := range s.fragments {
+		if strings.HasPrefix(rel, searchFilesDir+loc+"/") && !used[rel] {
+			s.obsolete = append(s.obsolete, rel)
+			delete(s.fragments, rel)
+		}
+	}
+	s.written[loc] = used
+}
+
+// ownPageAt is the locale's own page published at a URL path, if any.
+func (b *builder) ownPageAt(l *localeSet, urlPath string) *Page {
+	for _, p := range l.Pages {
+		if !p.Fallback && URLPath(b.pubOf(p.Rel)) == urlPath {
+			return p
+		}
+	}
+	return nil
+}
+
+// searchBox fills the layout fields the header's search box needs.
+func (b *builder) searchBox(d *render.Page, locale, moniker string) {
+	if b.search == nil {
+		return
+	}
+	base := b.basePath()
+	d.SearchIndex = base + searchManifestDir + locale + "/" + moniker + ".json"
+	d.SearchFiles = base + searchFilesDir + locale + "/"
+}
+
+// writeSearchPages writes the results page of every locale and cloud, at
+// /<locale>/<moniker>/search, unless the docset has a page there.
+func (b *builder) writeSearchPages() {
+	if b.search == nil || b.layouts.Missing() {
+		return
+	}
+	cat := b.site.Monikers
+	for _, l := range b.locales {
+		if p := b.ownPageAt(l, searchPage); p != nil {
+			b.led.addf(ownerStage("search"), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Warning, "search-page-taken",
+				"this page has the URL of the search results page, which is not written for %s; the search box's form then leads here", l.Locale.Code)
+			continue
+		}
+		t := phrasesFor(l.Locale.Code)
+		for _, m := range cat.All().Indices() {
+			name := cat.Moniker(m).Name
+			home := b.basePath() + l.Locale.Code + "/" + name + "/"
+			d := &render.Page{
+				Site: b.site, Locale: l.Locale, Moniker: cat.Moniker(m), Title: t["searchTitle"], Robots: "noindex",
+				T: t, Home: home, SearchPage: true,
+			}
+			d.Body = template.HTML(`<h1 id="search-title">` + template.HTMLEscapeString(t["searchTitle"]) + `</h1>
+<div class="search-page" data-search-page>
+<noscript><p class="search-nojs">` + template.HTMLEscapeString(t["searchNoJS"]) + `</p></noscript>
+</div>`)
+			for _, i := range cat.All().Indices() {
+				u := b.basePath() + l.Locale.Code + "/" + cat.Moniker(i).Name + "/" + searchPage
+				d.Clouds = append(d.Clouds, render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, URL: u, Current: i == m})
+			}
+			for _, other := range b.locales {
+				u := b.basePath() + other.Locale.Code + "/" + name + "/" + searchPage
+				d.Languages = append(d.Languages, render.Link{Code: other.Locale.Code, Name: other.Locale.Name, URL: u, Current: other == l})
+			}
+			if b.bundle != nil {
+				for _, u := range b.bundle.CSS {
+					d.Assets.CSS = append(d.Assets.CSS, strings.TrimSuffix(b.basePath(), "/")+u)
+				}
+				for _, u := range b.bundle.JS {
+					d.Assets.JS = append(d.Assets.JS, strings.TrimSuffix(b.basePath(), "/")+u)
+				}
+			}
+			b.searchBox(d, l.Locale.Code, name)
+			html, err := b.layouts.Execute(d, false)
+			if err != nil {
+				b.led.addf(ownerStage("search"), diag.Pos{File: "layouts"}, diag.Error, "layout-error", "search page for %s: %v", l.Locale.Code, err)
+				return
+			}
+			b.write(l.Locale.Code+"/"+name+"/"+OutputFile(searchPage), html)
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package search
+
+import (
+	"html"
+	"strings"
+)
+
+// Heading is a heading of a page body: where its text starts in the
+// page's Text, its id (the #fragment a result links to) and its text.
+type Heading struct {
+	Offset int
+	ID     string
+	Text   string
+}
+
+// Extracted is the text a reader sees in a rendered page body.
+type Extracted struct {
+	Text     string // whitespace collapsed, headings included
+	Headings []Heading
+}
+
+// skipped elements hold no reader-visible text: scripts, styles, inline
+// SVG icons, and noscript fallbacks (the index serves readers with
+// JavaScript).
+var skipped = map[string]bool{"script": true, "style": true, "template": true, "svg": true, "noscript": true, "math": false}
+
+// inline elements do not separate words ("Get-<b>Item</b>" is one word).
+var inline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
+	"data": true, "dfn": true, "em": true, "i": true, "kbd": true, "mark": true, "q": true,
+	"s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true,
+	"sup": true, "time": true, "u": true, "var": true,
+}
+
+var void = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
+}
+
+// Extract reads the text of a rendered body. Everything the HTML holds for
+// the cloud it was rendered for counts, hidden tab panels and zone pivots
+// included (a reader reaches them with one click); content Learn hides
+// from everyone (class "sxs-lookup", aria-hidden="true") does not. Other
+// clouds' moniker zones are not in the body at all: it was rendered for
+// one cloud.
+func Extract(body string) Extracted {
+	var out strings.Builder
+	out.Grow(len(body) / 3)
+	var heads []Heading
+	skipName, skipDepth := "", 0 // element being skipped and its nesting
+	inHeading := -1              // index in heads while inside a heading
+	headLevel := ""
+	space := true // last written byte was a space (or nothing yet)
+	sep := func() {
+		if !space {
+			out.WriteByte(' ')
+			space = true
+		}
+	}
+	text := func(t string) {
+		if strings.IndexByte(t, '&') >= 0 {
+			t = html.UnescapeString(t)
+		}
+		for len(t) > 0 {
+			i, n := spaceAt(t)
+			if i < 0 {
+				out.WriteString(t)
+				space = false
+				return
+			}
+			if i > 0 {
+				out.WriteString(t[:i])
+				space = false
+			}
+			sep()
+			t = t[i+n:]
+		}
+	}
+	for len(body) > 0 {
+		lt := strings.IndexByte(body, '<')
+		if lt < 0 {
+			if skipDepth == 0 {
+				text(body)
+			}
+			break
+		}
+		if lt > 0 && skipDepth == 0 {
+			text(body[:lt])
+		}
+		body = body[lt:]
+		if strings.HasPrefix(body, "<!--") {
+			end := strings.Index(body, "-->")
+			if end < 0 {
+				break
+			}
+			body = body[end+3:]
+			continue
+		}
+		gt := tagEnd(body)
+		if gt < 0 {
+			if skipDepth == 0 {
+				text(body)
+			}
+			break
+		}
+		tag := body[1:gt]
+		body = body[gt+1:]
+		closing := strings.HasPrefix(tag, "/")
+		if closing {
+			tag = tag[1:]
+		}
+		name, attrs := tagName(tag)
+		if name == "" {
+			if skipDepth == 0 {
+				text("<" + tag + ">")
+			}
+			continue
+		}
+		if skipDepth > 0 {
+			if name == skipName {
+				if closing {
+					skipDepth--
+				} else if !void[name] {
+					skipDepth++
+				}
+			}
+			continue
+		}
+		if closing {
+			if !inline[name] {
+				sep()
+			}
+			if inHeading >= 0 && name == headLevel {
+				heads[inHeading].Text = strings.TrimSpace(out.String()[heads[inHeading].Offset:])
+				inHeading = -1
+			}
+			continue
+		}
+		if !void[name] && !strings.HasSuffix(attrs, "/") && (skipped[name] || hidesText(attrs)) {
+			skipName, skipDepth = name, 1
+			continue
+		}
+		if !inline[name] {
+			sep()
+		}
+		if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && inHeading < 0 {
+			heads = append(heads, Heading{Offset: out.Len(), ID: attr(attrs, "id")})
+			inHeading, headLevel = len(heads)-1, name
+		}
+	}
+	if inHeading >= 0 {
+		heads[inHeading].Text = strings.TrimSpace(out.String()[heads[inHeading].Offset:])
+	}
+	return Extracted{Text: strings.TrimSpace(out.String()), Headings: heads}
+}
+
+// tagEnd finds the '>' that ends the tag starting at s[0] == '<', skipping
+// quoted attribute values.
+func tagEnd(s string) int {
+	var q byte
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '>':
+			return i
+		}
+	}
+	return -1
+}
+
+// tagName splits "div class=x" into "div" and its attributes; a name that
+// is not a tag name ("<" in text that was not escaped) returns "".
+func tagName(tag string) (string, string) {
+	i := 0
+	for i < len(tag) && (tag[i] >= 'a' && tag[i] <= 'z' || tag[i] >= 'A' && tag[i] <= 'Z' || i > 0 && tag[i] >= '0' && tag[i] <= '9' || i > 0 && tag[i] == '-') {
+		i++
+	}
+	if i == 0 || i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' {
+		return "", ""
+	}
+	return strings.ToLower(tag[:i]), tag[i:]
+}
+
+// spaceAt finds the first white space in t (ASCII, or a no-break space)
+// and its length in bytes; -1 if there is none.
+func spaceAt(t string) (int, int) {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; c {
+		case ' ', '\t', '\n', '\r', '\f':
+			return i, 1
+		case 0xc2:
+			if i+1 < len(t) && t[i+1] == 0xa0 {
+				return i, 2
+			}
+		}
+	}
+	return -1, 0
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func hidesText(attrs string) bool {
+	if attrs == "" {
+		return false
+	}
+	if strings.Contains(attrs, "aria-hidden") && attr(attrs, "aria-hidden") == "true" {
+		return true
+	}
+	if strings.Contains(attrs, "sxs-lookup") {
+		for _, c := range strings.Fields(attr(attrs, "class")) {
+			if c == "sxs-lookup" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attr returns the value of attribute name in a tag's attribute text.
+func attr(attrs, name string) string {
+	for s := attrs; ; {
+		i := strings.Index(s, name)
+		if i < 0 {
+			return ""
+		}
+		before := i == 0 || isSpace(s[i-1])
+		s = s[i+len(name):]
+		if !before {
+			continue
+		}
+		t := strings.TrimLeft(s, " \t\n")
+		if !strings.HasPrefix(t, "=") {
+			continue
+		}
+		t = strings.TrimLeft(t[1:], " \t\n")
+		if t == "" {
+			return ""
+		}
+		if t[0] == '"' || t[0] == '\'' {
+			if j := strings.IndexByte(t[1:], t[0]); j >= 0 {
+				return html.UnescapeString(t[1 : 1+j])
+			}
+			return ""
+		}
+		j := strings.IndexAny(t, " \t\n>")
+		if j < 0 {
+			j = len(t)
+		}
+		return t[:j]
+	}
+}

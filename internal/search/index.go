@@ -1,0 +1,310 @@
+package search
+
+import (
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Doc is what a result shows of a page: its URL below the locale and
+// cloud's home (as "powershell-7.4/microsoft.powershell.core/remove-module"),
+// title and breadcrumb.
+type Doc struct {
+	URL        string
+	Title      string
+	Breadcrumb []string
+}
+
+// Index holds the entries of one locale and cloud, one per page. Put and
+// Remove may be called from concurrent render workers.
+type Index struct {
+	Locale string
+	mu     sync.Mutex
+	docs   map[string]*record // by page key
+	// ids keep a page's document number between writes, so that a serve
+	// update changes only the chunks that hold the words of the pages it
+	// changed. They are given in key order at the first write, which
+	// keeps one-shot builds reproducible.
+	ids    map[string]int
+	nextID int
+}
+
+type record struct {
+	doc   Doc
+	entry *Entry
+}
+
+// NewIndex returns an empty index for a locale's language.
+func NewIndex(locale string) *Index {
+	return &Index{Locale: locale, docs: map[string]*record{}, ids: map[string]int{}}
+}
+
+// Put adds or replaces the page's entry.
+func (x *Index) Put(key string, d Doc, e *Entry) {
+	x.mu.Lock()
+	x.docs[key] = &record{d, e}
+	x.mu.Unlock()
+}
+
+// Remove drops the page's entry (a page deleted, or no longer in this cloud).
+func (x *Index) Remove(key string) {
+	x.mu.Lock()
+	delete(x.docs, key)
+	x.mu.Unlock()
+}
+
+// Len is the number of pages in the index.
+func (x *Index) Len() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return len(x.docs)
+}
+
+// File is an output file of the index, relative to the folder the
+// content-hashed files go to.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// chunkTarget is the uncompressed size a word chunk grows to before the
+// next word starts a new one: about 10 KB once compressed. Tests make it
+// small.
+var chunkTarget = 48 << 10
+
+// Tuning of the file layout.
+const (
+	// blockDocs is how many documents a metadata block describes.
+	blockDocs = 32
+	// FormatVersion changes whenever the files' format does.
+	FormatVersion = 1
+)
+
+// Manifest is the one file of an index with a fixed name: the browser
+// reads it first (revalidating it on every visit) to learn the names of
+// the content-hashed files.
+type Manifest struct {
+	Version   int         `json:"v"`
+	Language  string      `json:"lang"`
+	Docs      int         `json:"n"`
+	Chunks    [][2]string `json:"chunks"` // first word, file name
+	Blocks    []string    `json:"blocks"` // metadata block files, blockDocs documents each
+	BlockDocs int         `json:"block"`
+}
+
+// Write lays the index out as files: the manifest and the word chunks and
+// metadata blocks it names. Fragments are written by the caller as pages
+// are analysed (Entry.Fragment), since many are shared between clouds;
+// Fragments lists the ones this index uses.
+func (x *Index) Write() (manifest []byte, files []File) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	byID := x.assignIDs()
+	m := Manifest{Version: FormatVersion, Language: Language(x.Locale), Docs: len(x.docs), BlockDocs: blockDocs}
+	for _, c := range x.chunks(byID) {
+		data, name := compressed(c.data)
+		files = append(files, File{name, data})
+		m.Chunks = append(m.Chunks, [2]string{c.first, name})
+	}
+	for start := 0; start < len(byID); start += blockDocs {
+		end := min(start+blockDocs, len(byID))
+		block := make([]any, 0, end-start)
+		for _, r := range byID[start:end] {
+			if r == nil {
+				block = append(block, nil)
+				continue
+			}
+			crumbs := r.doc.Breadcrumb
+			if crumbs == nil {
+				crumbs = []string{}
+			}
+			block = append(block, []any{r.doc.URL, r.doc.Title, crumbs, r.entry.FragmentName})
+		}
+		data, _ := json.Marshal(block)
+		data, name := compressed(data)
+		files = append(files, File{name, data})
+		m.Blocks = append(m.Blocks, name)
+	}
+	manifest, _ = json.Marshal(m)
+	return manifest, files
+}
+
+// Fragments are the fragment file names the index's pages use.
+func (x *Index) Fragments() []string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var out []string
+	for _, r := range x.docs {
+		out = append(out, r.entry.FragmentName)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// assignIDs gives new pages numbers (in key order) and returns the records
+// by number, nil where a page was removed.
+func (x *Index) assignIDs() []*record {
+	var fresh []string
+	for k := range x.docs {
+		if _, ok := x.ids[k]; !ok {
+			fresh = append(fresh, k)
+		}
+	}
+	sort.Strings(fresh)
+	for _, k := range fresh {
+		x.ids[k] = x.nextID
+		x.nextID++
+	}
+	// Forget removed pages, and trailing holes with them.
+	for k := range x.ids {
+		if _, ok := x.docs[k]; !ok {
+			delete(x.ids, k)
+		}
+	}
+	byID := make([]*record, x.nextID)
+	last := -1
+	for k, id := range x.ids {
+		byID[id] = x.docs[k]
+		last = max(last, id)
+	}
+	return byID[:last+1]
+}
+
+type chunk struct {
+	first string
+	data  []byte
+}
+
+// chunkJSON is a word chunk: its words in order, each word's group, and
+// per group the stem and its postings (document number deltas and
+// weights, interleaved).
+type chunkJSON struct {
+	Words []string `json:"w"`
+	Group []int    `json:"g"`
+	Stems []string `json:"s"`
+	Posts [][]int  `json:"p"`
+}
+
+// encode writes the chunk as JSON, faster than encoding/json: words and
+// stems hold only letters, digits and marks, which JSON takes as they are.
+func (c *chunkJSON) encode() []byte {
+	n := 64
+	for _, w := range c.Words {
+		n += len(w) + 8
+	}
+	for _, p := range c.Posts {
+		n += 4 * len(p)
+	}
+	b := make([]byte, 0, n)
+	strs := func(key string, ss []string) {
+		b = append(b, key...)
+		for i, s := range ss {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = append(b, s...)
+			b = append(b, '"')
+		}
+		b = append(b, ']')
+	}
+	ints := func(v []int) {
+		b = append(b, '[')
+		for i, x := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(x), 10)
+		}
+		b = append(b, ']')
+	}
+	strs(`{"w":[`, c.Words)
+	b = append(b, `,"g":`...)
+	ints(c.Group)
+	strs(`,"s":[`, c.Stems)
+	b = append(b, `,"p":[`...)
+	for i, p := range c.Posts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		ints(p)
+	}
+	return append(b, "]}"...)
+}
+
+// chunks inverts the entries: every surface word to its stem's postings,
+// split into chunks of consecutive words.
+func (x *Index) chunks(byID []*record) []chunk {
+	postings := map[string][]int{} // stem -> id, weight, id, weight...
+	wordStem := map[string]string{}
+	for id, r := range byID {
+		if r == nil {
+			continue
+		}
+		for _, s := range r.entry.Stems {
+			postings[s.Stem] = append(postings[s.Stem], id, int(s.Weight))
+		}
+		for _, w := range r.entry.Words {
+			if _, ok := wordStem[w.Word]; !ok {
+				wordStem[w.Word] = r.entry.Stems[w.Stem].Stem
+			}
+		}
+	}
+	words := make([]string, 0, len(wordStem))
+	for w := range wordStem {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var out []chunk
+	var cur chunkJSON
+	groups := map[string]int{}
+	size := 0
+	flush := func() {
+		if len(cur.Words) == 0 {
+			return
+		}
+		out = append(out, chunk{first: cur.Words[0], data: cur.encode()})
+		cur = chunkJSON{}
+		groups = map[string]int{}
+		size = 0
+	}
+	for _, w := range words {
+		if size >= chunkTarget {
+			flush()
+		}
+		s := wordStem[w]
+		g, ok := groups[s]
+		if !ok {
+			g = len(cur.Stems)
+			groups[s] = g
+			cur.Stems = append(cur.Stems, s)
+			cur.Posts = append(cur.Posts, deltas(postings[s]))
+			size += len(s) + 4*len(postings[s])
+		}
+		cur.Words = append(cur.Words, w)
+		cur.Group = append(cur.Group, g)
+		size += len(w) + 4
+	}
+	flush()
+	if len(out) > 0 {
+		out[0].first = "" // the first chunk holds every word before the second's
+	}
+	return out
+}
+
+// deltas writes document numbers as differences from the previous one.
+func deltas(p []int) []int {
+	out := make([]int, len(p))
+	prev := 0
+	for i := 0; i < len(p); i += 2 {
+		out[i] = p[i] - prev
+		out[i+1] = p[i+1]
+		prev = p[i]
+	}
+	return out
+}
+
+// Key names a page for Put and Remove: unique within a locale and cloud.
+func Key(rel string) string { return strings.ToLower(rel) }

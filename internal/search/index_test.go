@@ -1,0 +1,231 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// site is an index written to memory, read back as the browser would.
+type site struct {
+	manifest []byte
+	files    map[string][]byte
+}
+
+func write(x *Index, frags map[string][]byte) *site {
+	m, files := x.Write()
+	s := &site{manifest: m, files: map[string][]byte{}}
+	for _, f := range files {
+		s.files[f.Name] = f.Data
+	}
+	for k, v := range frags {
+		s.files[k] = v
+	}
+	return s
+}
+
+func (s *site) read(name string) ([]byte, error) {
+	if name == "" {
+		return s.manifest, nil
+	}
+	if d, ok := s.files[name]; ok {
+		return d, nil
+	}
+	return nil, fmt.Errorf("no file %s", name)
+}
+
+// page is a test page: key, title, body HTML.
+type page struct{ key, title, body string }
+
+func build(t *testing.T, pages []page) (*Index, map[string][]byte) {
+	t.Helper()
+	x := NewIndex("en-us")
+	a := NewAnalyzer("en-us")
+	frags := map[string][]byte{}
+	for _, p := range pages {
+		e := a.Analyze(p.title, "", p.body)
+		frags[e.FragmentName] = e.Fragment
+		x.Put(p.key, Doc{URL: p.key, Title: p.title}, e)
+	}
+	return x, frags
+}
+
+// top runs a query and returns the URLs of the results in order.
+func top(t *testing.T, s *site, q string) []string {
+	t.Helper()
+	se, err := NewSearcher(s.read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := se.Search(ParseQuery(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range hits {
+		u, _, err := se.Meta(h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+var corpus = []page{
+	{"about-modules", "about Modules", `<h1 id="a">about Modules</h1><p>A module is a package. Import a module with Import-Module; remove a module with Remove-Module.</p>`},
+	{"remove-item", "Remove-Item", `<h1 id="a">Remove-Item</h1><p>Deletes files. It does not remove modules.</p>`},
+	{"profiles", "about Profiles", `<h1 id="a">about Profiles</h1><h2 id="where">Where profiles are</h2><p>A profile is a script that runs at start.</p>`},
+	{"mentions", "Release notes", `<h1 id="a">Release notes</h1><p>module module module module module module module, profile, profile.</p>`},
+	{"policies", "about Execution Policies", `<h1 id="a">about Execution Policies</h1><p>The execution policy decides which scripts run.</p>`},
+	{"signing", "about Signing", `<h1 id="a">about Signing</h1><p>Signed scripts satisfy an AllSigned policy. Execution of unsigned scripts is blocked.</p>`},
+}
+
+func TestRanking(t *testing.T) {
+	x, frags := build(t, corpus)
+	s := write(x, frags)
+	for _, c := range []struct{ q, first string }{
+		// The title outweighs many mentions in the body.
+		{"module ", "about-modules"},
+		{"profiles", "profiles"},
+		// Stemming: another form of the word finds the page.
+		{"profile ", "profiles"},
+		{"execution policies", "policies"},
+		{"execution policy", "policies"},
+		// Pages with every word come before pages with some.
+		{"remove a module", "about-modules"},
+		// The word being typed matches the words it begins.
+		{"modu", "about-modules"},
+		{"execution pol", "policies"},
+		// A form the docset does not use finds the stem ("removes").
+		{"removes profile", "profiles"},
+		// Diacritics and case do not matter.
+		{"PRÓFILES", "profiles"},
+	} {
+		got := top(t, s, c.q)
+		if len(got) == 0 || got[0] != c.first {
+			t.Errorf("%q: results %v, want %s first", c.q, got, c.first)
+		}
+	}
+	if got := top(t, s, "nosuchword "); len(got) != 0 {
+		t.Errorf("a word in no page finds %v", got)
+	}
+	// A complete word is not a prefix: "script " does not find
+	// "scripts"'s pages through expansion but through its stem, and
+	// "scr " finds nothing.
+	if got := top(t, s, "scr "); len(got) != 0 {
+		t.Errorf(`"scr " finds %v`, got)
+	}
+	if got := top(t, s, "scr"); len(got) < 3 {
+		t.Errorf(`"scr" (being typed) finds %v`, got)
+	}
+	if got := top(t, s, "removes "); len(got) != 2 {
+		t.Errorf(`"removes " finds %v, want the two pages with forms of "remove"`, got)
+	}
+}
+
+func TestChunks(t *testing.T) {
+	defer func(v int) { chunkTarget = v }(chunkTarget)
+	chunkTarget = 256
+	var pages []page
+	for i := 0; i < 60; i++ {
+		var b strings.Builder
+		for k := 0; k < 30; k++ {
+			fmt.Fprintf(&b, "word%03d alpha%c%c ", (i*7+k)%90, 'a'+rune(k%26), 'a'+rune(i%26))
+		}
+		pages = append(pages, page{fmt.Sprintf("p%02d", i), fmt.Sprintf("Page %d", i), "<p>" + b.String() + "</p>"})
+	}
+	x, frags := build(t, pages)
+	s := write(x, frags)
+	var m Manifest
+	if err := json.Unmarshal(s.manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Chunks) < 10 || m.Chunks[0][0] != "" || m.Docs != 60 || len(m.Blocks) != 2 {
+		t.Fatalf("manifest: %d chunks (first %q), %d docs, %d blocks", len(m.Chunks), m.Chunks[0][0], m.Docs, len(m.Blocks))
+	}
+	if !sort.SliceIsSorted(m.Chunks, func(i, j int) bool { return m.Chunks[i][0] < m.Chunks[j][0] }) {
+		t.Error("chunk boundaries are not in order")
+	}
+	// Every word is in the chunk the manifest points to, and only there.
+	se, _ := NewSearcher(s.read)
+	seen := map[string]bool{}
+	for i, c := range m.Chunks {
+		var cj chunkJSON
+		if err := se.load(c[1], &cj); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range cj.Words {
+			if seen[w] {
+				t.Errorf("%q in two chunks", w)
+			}
+			seen[w] = true
+			if r := se.chunkRange(w, ""); len(r) != 1 || r[0] != c[1] {
+				t.Errorf("%q is in chunk %d but the manifest leads to %v", w, i, r)
+			}
+		}
+	}
+	// A prefix spanning chunks reads all of them and finds every page.
+	if got := top(t, s, "word"); len(got) != 60 {
+		t.Errorf(`"word" finds %d pages, want 60`, len(got))
+	}
+	// Files are gzip, named by their content.
+	for name, data := range s.files {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		raw, _ := io.ReadAll(zr)
+		if _, again := compressed(raw); again != name {
+			t.Errorf("%s holds content named %s", name, again)
+		}
+	}
+	// Writing again gives the same files (reproducible builds).
+	m2, _ := x.Write()
+	if !bytes.Equal(m2, s.manifest) {
+		t.Error("a second write changed the manifest")
+	}
+}
+
+// TestIncremental: replacing a page's entry changes what it is found by,
+// keeps the other pages' numbers, and leaves chunks of words it does not
+// hold untouched.
+func TestIncremental(t *testing.T) {
+	x, frags := build(t, corpus)
+	before := write(x, frags)
+	a := NewAnalyzer("en-us")
+	e := a.Analyze("about Profiles", "", `<p>Zanzibar quokka text.</p>`)
+	frags[e.FragmentName] = e.Fragment
+	x.Put("profiles", Doc{URL: "profiles", Title: "about Profiles"}, e)
+	x.Remove("signing")
+	after := write(x, frags)
+	if got := top(t, after, "quokka "); len(got) != 1 || got[0] != "profiles" {
+		t.Errorf("new words find %v", got)
+	}
+	if got := top(t, after, "unsigned "); len(got) != 0 {
+		t.Errorf("a removed page is still found: %v", got)
+	}
+	if got := top(t, after, "execution policies"); len(got) == 0 || got[0] != "policies" {
+		t.Errorf("other pages: %v", got)
+	}
+	var m1, m2 Manifest
+	json.Unmarshal(before.manifest, &m1)
+	json.Unmarshal(after.manifest, &m2)
+	if m2.Docs != len(corpus)-1 {
+		t.Errorf("docs %d after a removal", m2.Docs)
+	}
+	se1, _ := NewSearcher(before.read)
+	se2, _ := NewSearcher(after.read)
+	for id := 0; id < 5; id++ {
+		u1, _, _ := se1.Meta(id)
+		u2, _, _ := se2.Meta(id)
+		if u1 != u2 {
+			t.Errorf("document %d was %s, is %s", id, u1, u2)
+		}
+	}
+}
