@@ -261,10 +261,11 @@ func (b *builder) ownPageAt(l *localeSet, urlPath string) *Page {
 
 // searchBox fills the layout fields the header's search box needs.
 func (b *builder) searchBox(d *render.Page, locale, moniker string) {
+	base := b.basePath()
+	d.SearchRoot = base + locale + "/" + moniker + "/"
 	if b.search == nil {
 		return
 	}
-	base := b.basePath()
 	d.SearchIndex = base + searchManifestDir + locale + "/" + moniker + ".json"
 	d.SearchFiles = base + searchFilesDir + locale + "/"
 }

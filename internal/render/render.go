@@ -184,6 +184,9 @@ type Page struct {
 	// when the build writes no index. SearchPage marks the results page.
 	SearchIndex, SearchFiles string
 	SearchPage               bool
+	// SearchRoot is the locale and cloud's root URL (/<locale>/<moniker>/),
+	// which the results page and result URLs are relative to.
+	SearchRoot string
 }
 
 // PivotGroup is a set of zone pivots a reader chooses among.
