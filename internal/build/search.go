@@ -285,8 +285,11 @@ func (b *builder) writeSearchPages() {
 		}
 		t := phrasesFor(l.Locale.Code)
 		for _, m := range cat.All().Indices() {
+			if x := b.search.indexes[variantKey{l.Locale.Code, m}]; x == nil || x.Len() == 0 {
+				continue // no page of the locale is in this cloud
+			}
 			name := cat.Moniker(m).Name
-			home := b.basePath() + l.Locale.Code + "/" + name + "/"
+			home := b.homeURL(l.Locale.Code, m)
 			d := &render.Page{
 				Site: b.site, Locale: l.Locale, Moniker: cat.Moniker(m), Title: t["searchTitle"], Robots: "noindex",
 				T: t, Home: home, SearchPage: true,
@@ -296,10 +299,16 @@ func (b *builder) writeSearchPages() {
 <noscript><p class="search-nojs">` + template.HTMLEscapeString(t["searchNoJS"]) + `</p></noscript>
 </div>`)
 			for _, i := range cat.All().Indices() {
-				u := b.basePath() + l.Locale.Code + "/" + cat.Moniker(i).Name + "/" + searchPage
-				d.Clouds = append(d.Clouds, render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, URL: u, Current: i == m})
+				link := render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, Current: i == m}
+				if x := b.search.indexes[variantKey{l.Locale.Code, i}]; x != nil && x.Len() > 0 {
+					link.URL = b.basePath() + l.Locale.Code + "/" + cat.Moniker(i).Name + "/" + searchPage
+				}
+				d.Clouds = append(d.Clouds, link)
 			}
 			for _, other := range b.locales {
+				if x := b.search.indexes[variantKey{other.Locale.Code, m}]; x == nil || x.Len() == 0 {
+					continue
+				}
 				u := b.basePath() + other.Locale.Code + "/" + name + "/" + searchPage
 				d.Languages = append(d.Languages, render.Link{Code: other.Locale.Code, Name: other.Locale.Name, URL: u, Current: other == l})
 			}
