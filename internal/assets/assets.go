@@ -52,7 +52,7 @@ func Build(siteRoot string) (*Bundle, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{{Severity: diag.Error, Code: "assets-failed", Message: err.Error()}}
 	}
 	var entries []string
-	for _, e := range []string{"ts/main.ts", "ts/main-head.ts", "css/main.css"} {
+	for _, e := range []string{"ts/main.ts", "ts/main-head.ts", "ts/search.ts", "css/main.css"} {
 		if _, err := os.Stat(filepath.Join(work, e)); err == nil {
 			entries = append(entries, e)
 		}

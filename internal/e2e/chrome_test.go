@@ -246,10 +246,10 @@ func TestChrome(t *testing.T) {
 		p := b.NewPage(t, browsertest.PageOptions{TimeZone: "America/Los_Angeles", Now: time.Date(2026, 3, 26, 14, 0, 0, 0, time.UTC)})
 		p.Do(chromedp.EmulateViewport(390, 844))
 		p.Navigate(base + "/nl-nl/o365-worldwide/admin/contact-support")
-		p.Do(chromedp.WaitReady(chromedp.CSS(`[role="combobox"]`)))
+		p.Do(chromedp.WaitReady(chromedp.CSS(`[data-country-picker] [role="combobox"]`)))
 		options := func(q string) []string {
-			p.Do(chromedp.Focus(chromedp.CSS(`[role="combobox"]`)), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(q))
-			return browsertest.Eval[[]string](p, `(() => { const b = document.querySelector('[role="listbox"]'); return b.hidden ? [] : [...b.querySelectorAll('[role=option]')].map(o => o.textContent); })()`)
+			p.Do(chromedp.Focus(chromedp.CSS(`[data-country-picker] [role="combobox"]`)), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(q))
+			return browsertest.Eval[[]string](p, `(() => { const b = document.querySelector('[data-country-picker] [role="listbox"]'); return b.hidden ? [] : [...b.querySelectorAll('[role=option]')].map(o => o.textContent); })()`)
 		}
 		for q, want := range map[string]string{"VS": "Verenigde Staten", "USA": "Verenigde Staten", "UK": "Verenigd Koninkrijk",
 			"Deutschland": "Duitsland", "Germany": "Duitsland", "0800 589": "Duitsland", "DEU": "Duitsland"} {
@@ -280,9 +280,9 @@ func TestChrome(t *testing.T) {
 		p.Do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`.cp-panel[data-country=india]`)))
 		p.Do(chromedp.KeyEvent(kb.ArrowDown))
-		act := browsertest.Eval[string](p, `document.getElementById(document.querySelector('[role=combobox]').getAttribute('aria-activedescendant') || '')?.textContent || ''`)
+		act := browsertest.Eval[string](p, `document.getElementById(document.querySelector('[data-country-picker] [role=combobox]').getAttribute('aria-activedescendant') || '')?.textContent || ''`)
 		p.Do(chromedp.KeyEvent(kb.Enter))
-		if v := browsertest.Run(p, chromedp.Value(chromedp.CSS(`[role="combobox"]`))); act != "India" || v != "India" {
+		if v := browsertest.Run(p, chromedp.Value(chromedp.CSS(`[data-country-picker] [role="combobox"]`))); act != "India" || v != "India" {
 			t.Errorf("ArrowDown on a chosen country activates %q; after Enter the choice is %q", act, v)
 		}
 		st := browsertest.Eval[[]string](p, `[...document.querySelectorAll('.cp-panel .hours-status')].map(s => s.getAttribute('aria-live') + ' ' + s.textContent)`)

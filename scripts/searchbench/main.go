@@ -237,7 +237,7 @@ func docloomQuery(ctx context.Context, site, page, q string, n int) ([]string, i
 		}
 		return ["(timeout)"];
 	})()`)
-	return urls, fetched(tctx, site, "/_docloom/search", "/_docloom/main-")
+	return urls, fetched(tctx, site, "/_docloom/search", "/_docloom/main-", "/_docloom/search-")
 }
 
 func docloomCached(ctx context.Context, page, q string) float64 {

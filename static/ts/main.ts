@@ -16,7 +16,6 @@ import { initScrollRegions } from "./chrome/scrollregions";
 import { initPrint } from "./chrome/print";
 import { initVideos } from "./video";
 import { initCodeBlocks } from "./code";
-import { initSearch } from "./search/ui";
 
 // The build writes the hours widget's phrases for each locale next to this
 // bundle, in hours-phrases/.
@@ -39,7 +38,6 @@ function start(): void {
   initPrint();
   initVideos(document);
   initCodeBlocks(document);
-  initSearch(document);
 }
 
 if (document.readyState === "loading") {
