@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"github.com/docloom/docloom/internal/diag"
@@ -19,14 +20,29 @@ func (b *builder) parseLanding(l *localeSet, p *Page, src []byte) *Page {
 		return nil
 	}
 	var md strings.Builder
-	fmt.Fprintf(&md, "# %s\n\n", escapeMD(land.Title))
+	// A Landing page opens with a hero: its title, summary and, when its
+	// metadata names one (logo: media/logo.svg), a logo.
+	hero := land.Mime == "Landing"
+	if hero {
+		md.WriteString("> [!div class=\"landing-hero\"]\n")
+		if logo, ok := land.Metadata["logo"].(string); ok && logo != "" {
+			fmt.Fprintf(&md, "> ![](%s)\n>\n", logo)
+		}
+		fmt.Fprintf(&md, "> # %s\n", escapeMD(land.Title))
+		if land.Summary != "" {
+			fmt.Fprintf(&md, ">\n> %s\n", escapeMD(land.Summary))
+		}
+		md.WriteString("\n")
+	} else {
+		fmt.Fprintf(&md, "# %s\n\n", escapeMD(land.Title))
+	}
 	switch land.Mime {
 	case "Landing", "Hub", "FAQ":
 	default:
 		b.led.addf(ownerParse(l.Locale.Code, p.Rel), diag.Pos{File: display, Line: 1, Col: 1}, diag.Warning, "yaml-mime-unsupported",
 			"YamlMime:%s pages are not laid out by docloom; the page shows its title and summary only", land.Mime)
 	}
-	if land.Summary != "" {
+	if land.Summary != "" && !hero {
 		if land.Mime == "FAQ" {
 			fmt.Fprintf(&md, "%s\n\n", strings.TrimSpace(land.Summary)) // Markdown in FAQ pages
 		} else {
@@ -35,18 +51,27 @@ func (b *builder) parseLanding(l *localeSet, p *Page, src []byte) *Page {
 	}
 	writeHub(&md, land)
 	writeFAQ(&md, land)
-	for _, c := range land.Cards {
-		fmt.Fprintf(&md, "## %s\n\n", escapeMD(c.Title))
+	// The cards, in a grid: each a heading and its link lists under their
+	// kind ("Overview", "How-to guide"), named in the page's language.
+	if len(land.Cards) > 0 {
+		md.WriteString("> [!div class=\"landing-cards\"]\n")
+	}
+	for i, c := range land.Cards {
+		if i > 0 {
+			md.WriteString(">\n")
+		}
+		fmt.Fprintf(&md, "> > [!div class=\"landing-card\"]\n> > ## %s\n> >\n", escapeMD(c.Title))
 		for _, ll := range c.LinkLists {
 			if ll.Type != "" {
-				fmt.Fprintf(&md, "**%s**\n\n", escapeMD(linkListLabel(ll.Type)))
+				fmt.Fprintf(&md, "> > <p class=\"landing-card-kind\">%s</p>\n> >\n", template.HTMLEscapeString(linkListLabel(ll.Type, l.Locale.Code)))
 			}
 			for _, link := range ll.Links {
-				fmt.Fprintf(&md, "- [%s](%s)\n", escapeMD(link.Text), link.URL)
+				fmt.Fprintf(&md, "> > - [%s](%s)\n", escapeMD(link.Text), link.URL)
 			}
-			md.WriteString("\n")
+			md.WriteString("> >\n")
 		}
 	}
+	md.WriteString("\n")
 	for _, s := range land.Sections {
 		fmt.Fprintf(&md, "## %s\n\n", escapeMD(s.Title))
 		for _, link := range s.Items {
@@ -73,7 +98,12 @@ func (b *builder) parseLanding(l *localeSet, p *Page, src []byte) *Page {
 	return p
 }
 
-func linkListLabel(t string) string {
+// linkListLabel names a landing link list's kind (its linkListType) in
+// the page's language; a kind without a phrase reads as its words.
+func linkListLabel(t, locale string) string {
+	if v, ok := phrasesFor(locale)["linkList."+strings.ToLower(t)]; ok {
+		return v
+	}
 	words := strings.Split(t, "-")
 	for i, w := range words {
 		if i == 0 && w != "" {
