@@ -105,7 +105,7 @@ func TestReaderView(t *testing.T) {
 					p.Navigate(base + "/" + v.locale + "/" + v.cloud + "/admin/contact-support")
 					if js && v.countryPicker {
 						// The widget starts once its directory has loaded.
-						p.Do(chromedp.WaitReady(chromedp.CSS(`[role="combobox"]`)))
+						p.Do(chromedp.WaitReady(chromedp.CSS(`[data-country-picker] [role="combobox"]`)))
 					}
 					p.Screenshot(name)
 					got := browsertest.Eval[view](p, viewJS)
