@@ -341,7 +341,14 @@ func (e *env) Xref(doc *dialect.Doc, uid string, quiet bool, pos diag.Pos) (href
 	u, tp := e.resolveXref(uid, quiet, pos)
 	switch {
 	case tp != nil:
-		return e.relative(u), tp.Title, true
+		// The front matter's title: known before any page is parsed, so the
+		// link text never depends on which worker parsed the target first
+		// (p.Title may still be filled from its first heading meanwhile).
+		title := strings.TrimSpace(meta.String(tp.Meta, "title"))
+		if title == "" {
+			title = uid
+		}
+		return e.relative(u), title, true
 	case !strings.HasPrefix(u, "xref:"):
 		// A .NET API on Learn: shown by its name, as Learn shows it.
 		return u, apiName(uid), true
