@@ -74,6 +74,7 @@ func (b *builder) loadNav() {
 		b.led.reset(ownerStage("nav:" + l.Locale.Code))
 		b.led.add(ownerStage("nav:"+l.Locale.Code), diag.SortUnique(ds)...)
 		l.nav = set
+		b.indexReferenceTOCs(l)
 	}
 	b.indexHomes()
 }

@@ -37,6 +37,8 @@ type localeSet struct {
 	byURL map[string][]*Page
 	// moved maps the URL key of a redirected file to its redirection.
 	moved map[string]*docfx.Redirection
+	// refTOCs are each moniker's reference TOC (see referenceTOC).
+	refTOCs map[int]refTOC
 	// supportDir is the URL of the locale's support directory JSON, "" when
 	// the docset has no country pages.
 	supportDir string

@@ -158,28 +158,48 @@ func byTitle(ps []*Page) []*Page {
 
 func relTo(dir, rel string) string { return strings.TrimPrefix(strings.TrimPrefix(rel, dir), "/") }
 
+// refTOC is a moniker's reference TOC and the published folder its pages
+// go to.
+type refTOC struct {
+	toc *nav.TOC
+	pkg string
+}
+
+// indexReferenceTOCs finds, once per navigation load, each moniker's
+// reference TOC (the TOC of its package root in the moniker files) and
+// where its pages are published, for referenceTOC.
+func (b *builder) indexReferenceTOCs(l *localeSet) {
+	l.refTOCs = map[int]refTOC{}
+	if b.site.Repo == nil {
+		return
+	}
+	for _, e := range b.site.Repo.Monikers {
+		m, ok := b.site.Monikers.Index(strings.ToLower(e.Name))
+		if !ok || e.PackageRoot == "" {
+			continue
+		}
+		if _, done := l.refTOCs[m]; done {
+			continue
+		}
+		root := path.Join(b.site.Repo.MonikerDir, e.PackageRoot)
+		if toc := l.nav.TOCs[root+"/toc.yml"]; toc != nil {
+			// as the .yml the PlatyPS pages become
+			l.refTOCs[m] = refTOC{toc: toc, pkg: path.Dir(l.Docset.PubPath(root + "/x.yml"))}
+		}
+	}
+}
+
 // referenceTOC is the TOC of moniker m's reference pages for a page that
 // has no TOC of its own: the TOC of the moniker file's package root for m,
 // when the page is published in or above the folder those pages go to
 // (the module browser at module/ shows the version's modules).
 func (b *builder) referenceTOC(l *localeSet, p *Page, m int) *nav.TOC {
-	if b.site.Repo == nil {
+	r, ok := l.refTOCs[m]
+	if !ok {
 		return nil
 	}
-	name := b.site.Monikers.Moniker(m).Name
-	for _, e := range b.site.Repo.Monikers {
-		if !strings.EqualFold(e.Name, name) || e.PackageRoot == "" {
-			continue
-		}
-		root := path.Join(b.site.Repo.MonikerDir, e.PackageRoot)
-		toc := l.nav.TOCs[root+"/toc.yml"]
-		if toc == nil {
-			return nil
-		}
-		pkg := path.Dir(l.Docset.PubPath(root + "/x.yml")) // as the .yml the PlatyPS pages become
-		if dir := path.Dir(b.pubOf(p.Rel)); dir == pkg || strings.HasPrefix(dir, pkg+"/") {
-			return toc
-		}
+	if dir := path.Dir(b.pubOf(p.Rel)); dir == r.pkg || strings.HasPrefix(dir, r.pkg+"/") {
+		return r.toc
 	}
 	return nil
 }
