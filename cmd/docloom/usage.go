@@ -45,7 +45,7 @@ flags:
 func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, done bool) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	err := fs.Parse(args)
+	err := parseInterspersed(fs, args)
 	switch {
 	case err == nil:
 		fs.SetOutput(stderr)
@@ -59,6 +59,33 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code
 		fmt.Fprintf(stderr, "docloom %s: %v\nRun 'docloom %s -h' for its flags.\n", fs.Name(), err, fs.Name())
 		return 2, true
 	}
+}
+
+// parseInterspersed parses flags wherever they stand, so that
+// `docloom build site --out dir` means what `docloom build --out dir site`
+// does (the flag package alone stops at the first argument that is not a
+// flag). A lone "--" ends the flags; what follows is positional. Afterwards
+// fs.Args() holds the positional arguments in their order.
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// fs.Parse consumed a "--" itself when it was the stop; look back
+		// at what it was given to tell "a -- b" from "a b".
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
 }
 
 // checkWorkers rejects a negative --workers; 0 means one per core, and the
