@@ -275,6 +275,16 @@ func TestChrome(t *testing.T) {
 		if s := browsertest.Eval[string](p, `document.querySelector('.cp-count').textContent`); !strings.HasPrefix(s, strings.TrimSpace(strings.Split(s, " ")[0])) || !strings.Contains(s, "landen") || n < 2 || !strings.HasPrefix(s, itoa(n)+" ") {
 			t.Errorf("status %q for %d options", s, n)
 		}
+		// The options read as a list: one per row, each the width of the list.
+		if got, want := browsertest.Eval[string](p, `(() => {
+			const b = document.querySelector('[data-country-picker] [role=listbox]');
+			const os = [...b.querySelectorAll('[role=option]')];
+			const narrow = os.filter(o => o.getBoundingClientRect().width < b.clientWidth * 0.9).length;
+			const rows = new Set(os.map(o => Math.round(o.getBoundingClientRect().top))).size;
+			return narrow + ' narrow, ' + rows + ' rows';
+		})()`), "0 narrow, "+itoa(n)+" rows"; got != want {
+			t.Errorf("listbox layout: %s, want %s", got, want)
+		}
 		// Choose India; ArrowDown opens the list at India, Enter keeps it.
 		options("India")
 		p.Do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
