@@ -7,8 +7,10 @@ import (
 )
 
 // Per language, lines as the translated pages write them (and, for nb,
-// fi, cs and hu, of which no translated pages could be had, lines written
-// for this test) and the schedule and zone word the reader must get.
+// fi, cs and hu, of which no translated pages could be had, lines in the
+// style of the country pages, written for this test; their real lines are
+// in testdata/lines, see TestRealLines) and the schedule and zone word the
+// reader must get.
 func TestLinesPerLanguage(t *testing.T) {
 	for _, tt := range []struct {
 		locale, line, label, schedule, zone string
@@ -78,6 +80,15 @@ func TestLinesPerLanguage(t *testing.T) {
 		{"ko-kr", "영어: 연중무휴 24시간", "영어", "24/7", ""},
 		{"en-us", "English: Mon-Fri 9 AM-5 PM London", "English", "Mo-Fr 09:00-17:00", "Europe/London"},
 		{"en-us", "English Mon-Fri 8 AM-9 PM", "English", "Mo-Fr 08:00-21:00", ""},
+		// Several rules on one line, days before a colon, "between ... and".
+		{"en-us", "English: Mon-Fri 9 AM-6 PM, Sat 10 AM-2 PM", "English", "Mo-Fr 09:00-18:00; Sa 10:00-14:00", ""},
+		{"en-us", "9 AM-5 PM Mon-Fri, 10 AM-2 PM Sat", "", "Mo-Fr 09:00-17:00; Sa 10:00-14:00", ""},
+		{"de-de", "Mo-Fr: 9:00-17:00 Uhr", "", "Mo-Fr 09:00-17:00", ""},
+		{"fi-fi", "Ma-Pe klo 10-18 ja La 9-15", "", "Mo-Fr 10:00-18:00; Sa 09:00-15:00", ""},
+		{"cs-cz", "Po - Pá: 8:30 - 18:00, So - Ne zavřeno", "", "Mo-Fr 08:30-18:00", ""},
+		{"hu-hu", "Hívható hétfőtől péntekig 9:00-16:00 között", "Hívható", "Mo-Fr 09:00-16:00", ""},
+		{"hu-hu", "hétfőtől szombatig 10:00 és 19:00 óra között", "", "Mo-Sa 10:00-19:00", ""},
+		{"nb-no", "Hverdager 08:00 - 16:00", "", "Mo-Fr 08:00-16:00", ""},
 	} {
 		hl := parseHoursLine(tt.line, lexiconFor(tt.locale))
 		got := "null"
@@ -99,6 +110,10 @@ func TestLinesPerLanguageRejected(t *testing.T) {
 		{"fr-fr", "Russe : Mon-Fri 7h00-20h00 à Russie"},
 		{"nl-nl", "Nederlands: Mon-Fri 04:00 uur"},
 		{"de-de", "Telefonischer technischer Support ist wochentags von 09:00 bis 17:30 Uhr verfügbar."},
+		// A second span without days of its own overlaps the first; closed
+		// days alone are no schedule.
+		{"en-us", "Mon-Fri 9 AM-5 PM, 10 AM-2 PM"},
+		{"cs-cz", "So - Ne zavřeno"},
 	} {
 		if hl := parseHoursLine(tt.line, lexiconFor(tt.locale)); hl.ok {
 			t.Errorf("%s %q: got %s, want no schedule", tt.locale, tt.line, hl.schedule)

@@ -44,12 +44,13 @@ const (
 	tAM
 	tPM
 	tNotByPhone
+	tClosed
 )
 
 var kindOfKey = map[string]tokKind{
 	"to": tTo, "from": tFrom, "and": tAnd, "oclock": tOclock, "minute": tMinute, "half": tHalf,
 	"skip": tSkip, "always": tAlways, "midnight": tMidnight, "noon": tNoon, "local": tLocal,
-	"am": tAM, "pm": tPM, "notbyphone": tNotByPhone,
+	"am": tAM, "pm": tPM, "notbyphone": tNotByPhone, "closed": tClosed,
 }
 
 type entry struct {
@@ -59,6 +60,9 @@ type entry struct {
 	// prefix is set for CLDR AM/PM words of languages that write them
 	// before the hour (ja 午前9時, ko 오전 9시).
 	prefix bool
+	// end is set for weekday forms that end a range by themselves, such as
+	// Hungarian "péntekig" ("until Friday"): "hétfőtől péntekig" is Mo-Fr.
+	end bool
 }
 
 // lexicon is the merged vocabulary for one page language.
@@ -169,7 +173,7 @@ func lexiconFor(locale string) *lexicon {
 func buildLexicon(key string) *lexicon {
 	lx := &lexicon{lang: key, headings: map[string]string{}}
 	seen := map[string]bool{}
-	add := func(text string, kind tokKind, val string, prefix bool) {
+	addEntry := func(text string, kind tokKind, val string, prefix, end bool) {
 		f := fold(text)
 		if f == "" {
 			return
@@ -179,8 +183,9 @@ func buildLexicon(key string) *lexicon {
 			return
 		}
 		seen[id] = true
-		lx.entries = append(lx.entries, entry{text: []rune(f), kind: kind, val: val, prefix: prefix})
+		lx.entries = append(lx.entries, entry{text: []rune(f), kind: kind, val: val, prefix: prefix, end: end})
 	}
+	add := func(text string, kind tokKind, val string, prefix bool) { addEntry(text, kind, val, prefix, false) }
 	langs := []string{"en"}
 	if key != "en" {
 		langs = append(langs, key)
@@ -244,6 +249,8 @@ func buildLexicon(key string) *lexicon {
 					add(v, tZone, strings.TrimPrefix(k, "zone "), false)
 				case strings.HasPrefix(k, "day "):
 					add(v, tDay, strings.TrimPrefix(k, "day "), false)
+				case strings.HasPrefix(k, "dayend "):
+					addEntry(v, tDay, strings.TrimPrefix(k, "dayend "), false, true)
 				case k == "alt":
 					lx.alt = append(lx.alt, []rune(fold(v)))
 				case k == "charge":

@@ -12,11 +12,14 @@ import (
 //
 //	days   = day [to day] { and day [to day] }
 //	time   = [ampm] N[(:|.)MM] [o'clock [MM] [minute] [half]] [ampm] | midnight | noon
-//	span   = [from] time to time
-//	line   = { days | span { and span } | always | zone | local | skip }
+//	span   = [from] time to time | time and time      ("between 9 and 17")
+//	rule   = days span { and span } | span { and span } days [closed]
+//	line   = { rule [and] | always | zone | local | skip }
 //
-// Days and times may come in either order; commas, brackets and a "to"
-// right before a trailing zone are ignored. A line needs days and a span,
+// Days and times may come in either order, and the first rule's order holds
+// for the rest ("man–fre 09–16, lørdag 10–14" is two rules); days before a
+// colon are days, not a label ("H-P: 8:00 - 17:00"). Commas, brackets and a
+// "to" right before a trailing zone are ignored. A line needs days and a span,
 // or a round-the-clock phrase, or "not available by phone"; anything else,
 // an unknown word included, leaves the line without a schedule.
 
@@ -28,6 +31,7 @@ type token struct {
 	hasMin bool // for tTime: minutes were written ("9:00", not "9")
 	hour   int
 	text   string
+	end    bool // a weekday that ends a range by itself (see entry.end)
 }
 
 // hoursLine is what the grammar gets out of one line.
@@ -46,7 +50,7 @@ func parseHoursLine(text string, lx *lexicon) hoursLine {
 	norm := foldRunes(orig)
 	// The label ends at the first colon; with no colon, at the first day.
 	label, rest := "", norm
-	if i := indexRune(norm, ':'); i >= 0 && !isTimeColon(norm, i) {
+	if i := indexRune(norm, ':'); i >= 0 && !isTimeColon(norm, i) && !onlyDays(tokenize(norm[:i], lx)) {
 		label, rest = strings.TrimSpace(string(orig[:i])), norm[i+1:]
 	}
 	toks := tokenize(rest, lx)
@@ -68,6 +72,22 @@ func parseHoursLine(text string, lx *lexicon) hoursLine {
 	return hl
 }
 
+// onlyDays reports whether what stands before a colon is days, not a
+// label: "Hétfő - Péntek: 07:30 - 16:30", "H-P: 8:00 - 17:00".
+func onlyDays(toks []token) bool {
+	day := false
+	for _, t := range toks {
+		switch t.kind {
+		case tDay:
+			day = true
+		case tTo, tAnd:
+		default:
+			return false
+		}
+	}
+	return day
+}
+
 func indexRune(rs []rune, r rune) int {
 	for i, x := range rs {
 		if x == r {
@@ -87,7 +107,9 @@ func tokenize(text []rune, lx *lexicon) []token {
 	i := 0
 	for i < len(text) {
 		r := text[i]
-		if r == ' ' || r == ',' || r == '(' || r == ')' || r == '.' || r == ';' || r == '。' || r == '[' || r == ']' {
+		// A colon here is not a time's (those are read with their digits)
+		// nor the label's: it follows days ("Po - Pá: 8:30 - 18:00").
+		if r == ' ' || r == ',' || r == '(' || r == ')' || r == '.' || r == ';' || r == '。' || r == '[' || r == ']' || r == ':' {
 			i++
 			continue
 		}
@@ -99,7 +121,7 @@ func tokenize(text []rune, lx *lexicon) []token {
 		matched := false
 		for _, en := range lx.byFirst[r] {
 			if e := matchAt(text, i, en.text); e >= 0 {
-				toks = append(toks, token{kind: en.kind, val: en.val, prefix: en.prefix, text: string(text[i:e])})
+				toks = append(toks, token{kind: en.kind, val: en.val, prefix: en.prefix, end: en.end, text: string(text[i:e])})
 				i, matched = e, true
 				break
 			}
@@ -248,26 +270,62 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 			items = append(items, t)
 		}
 	}
-	var days []string
-	var spans []string
+	// A line may hold several rules, each days with their spans:
+	// "man–fre 09–16, lørdag 10–14", "H-P: 8:00-18:00, Szo: 8:00-13:00".
+	// The first rule sets the order (days first, or times first); a day
+	// after a rule's times, or times after its days, begins the next rule.
+	// A "closed" word leaves its rule's days out.
+	type rule struct {
+		days, spans []string
+		closed      bool
+	}
+	rules := []*rule{{}}
+	daysFirst, ordered := true, false
+	cur := func() *rule { return rules[len(rules)-1] }
+	addDay := func(d string) {
+		if !ordered {
+			daysFirst, ordered = true, true
+		}
+		r := cur()
+		if len(r.days) > 0 && (r.closed || (daysFirst && len(r.spans) > 0)) {
+			rules = append(rules, &rule{})
+		}
+		cur().days = append(cur().days, d)
+	}
+	addSpan := func(sp string) {
+		if !ordered {
+			daysFirst, ordered = false, true
+		}
+		r := cur()
+		if !daysFirst && len(r.days) > 0 && len(r.spans) > 0 {
+			rules = append(rules, &rule{})
+		}
+		cur().spans = append(cur().spans, sp)
+	}
 	always, off := false, false
 	zone := ""
 	for i := 0; i < len(items); i++ {
 		switch it := items[i].(type) {
 		case clockTok:
-			// span = time to time
-			if i+2 >= len(items) || !isTo(items[i+1]) {
+			// span = time to time; "between 9 and 17" is one too.
+			var end clockTok
+			switch {
+			case i+2 < len(items) && isTo(items[i+1]):
+				e, ok := items[i+2].(clockTok)
+				if !ok {
+					return Schedule{}, "", false, "a time range without an end"
+				}
+				end = e
+			case i+2 < len(items) && isKind(items[i+1], tAnd) && isClock(items[i+2]) && !(i+3 < len(items) && isTo(items[i+3])):
+				end = items[i+2].(clockTok)
+			default:
 				return Schedule{}, "", false, "a time without a range"
-			}
-			end, ok := items[i+2].(clockTok)
-			if !ok {
-				return Schedule{}, "", false, "a time range without an end"
 			}
 			s, e, err := spanMinutes(it, end)
 			if err != "" {
 				return Schedule{}, "", false, err
 			}
-			spans = append(spans, clock(s)+"-"+endClock(e))
+			addSpan(clock(s) + "-" + endClock(e))
 			i += 2
 			if i+2 < len(items) && isKind(items[i+1], tAnd) {
 				if _, ok := items[i+2].(clockTok); ok {
@@ -278,11 +336,16 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 			switch it.kind {
 			case tDay:
 				d := it.val
-				if i+2 < len(items) && isTo(items[i+1]) && isKind(items[i+2], tDay) {
+				switch {
+				case i+2 < len(items) && isTo(items[i+1]) && isKind(items[i+2], tDay):
 					d += "-" + items[i+2].(token).val
 					i += 2
+				case i+1 < len(items) && isKind(items[i+1], tDay) && items[i+1].(token).end:
+					// "hétfőtől péntekig": the second day ends the range.
+					d += "-" + items[i+1].(token).val
+					i++
 				}
-				days = append(days, d)
+				addDay(d)
 				if i+1 < len(items) && isKind(items[i+1], tAnd) && i+2 < len(items) && isKind(items[i+2], tDay) {
 					i++
 				}
@@ -290,6 +353,8 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 				always = true
 			case tNotByPhone:
 				off = true
+			case tClosed:
+				cur().closed = true
 			case tZone:
 				if zone != "" && zone != it.val {
 					return Schedule{}, "", false, "two zones"
@@ -307,6 +372,10 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 				if i+1 < len(items) && (isKind(items[i+1], tZone) || isKind(items[i+1], tLocal)) {
 					continue
 				}
+				// "and" between two rules: "Ma-Pe klo 10-18 ja La 9-15".
+				if it.kind == tAnd && i > 0 && i+1 < len(items) && len(cur().spans) > 0 && (isKind(items[i+1], tDay) || isClock(items[i+1])) {
+					continue
+				}
 				return Schedule{}, "", false, fmt.Sprintf("unexpected %q", it.text)
 			case tAM, tPM:
 				return Schedule{}, "", false, fmt.Sprintf("unexpected %q", it.text)
@@ -315,22 +384,45 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 			}
 		}
 	}
+	nDays, nSpans := 0, 0
+	for _, r := range rules {
+		nDays += len(r.days)
+		nSpans += len(r.spans)
+	}
 	switch {
-	case off && len(days) == 0 && len(spans) == 0 && !always:
+	case off && nDays == 0 && nSpans == 0 && !always:
 		return Schedule{}, zone, true, ""
-	case always && len(spans) == 0:
-		if len(days) == 0 {
+	case always && nSpans == 0:
+		if nDays == 0 {
 			return Schedule{always: true}, zone, true, ""
 		}
-		spans = []string{"00:00-24:00"}
-	case len(days) == 0 && len(spans) == 0:
+		for _, r := range rules {
+			r.spans = []string{"00:00-24:00"}
+		}
+	case nDays == 0 && nSpans == 0:
 		return Schedule{}, "", false, "no day range and time range found"
-	case len(days) == 0:
+	case nDays == 0:
 		return Schedule{}, "", false, "no days"
-	case len(spans) == 0:
+	case nSpans == 0:
 		return Schedule{}, "", false, "no time range"
 	}
-	src := strings.Join(days, ",") + " " + strings.Join(spans, ",")
+	var parts []string
+	for _, r := range rules {
+		switch {
+		case r.closed && len(r.spans) == 0:
+			// closed days: no rule
+		case len(r.days) == 0:
+			return Schedule{}, "", false, "no days"
+		case len(r.spans) == 0:
+			return Schedule{}, "", false, "no time range"
+		default:
+			parts = append(parts, strings.Join(r.days, ",")+" "+strings.Join(r.spans, ","))
+		}
+	}
+	if len(parts) == 0 {
+		return Schedule{}, "", false, "no time range"
+	}
+	src := strings.Join(parts, "; ")
 	s, err := ParseSchedule(src)
 	if err != nil {
 		if se, ok := err.(*ScheduleError); ok {
@@ -342,6 +434,11 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 		s = Schedule{always: true}
 	}
 	return s, zone, true, ""
+}
+
+func isClock(x any) bool {
+	_, ok := x.(clockTok)
+	return ok
 }
 
 func nextIsTime(toks []token, i int) bool {
