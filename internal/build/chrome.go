@@ -102,5 +102,6 @@ func (b *builder) searchNames(l *localeSet, dir *hours.Directory) {
 	for i := range dir.Countries {
 		c := &dir.Countries[i]
 		c.Search = hours.SearchNames(c.ISO, c.Name, locales)
+		c.CC = hours.CallingCode(c.ISO)
 	}
 }

@@ -31,6 +31,7 @@ func (b *builder) supportDirectories() {
 	})
 	b.writeWidgetPhrases()
 	defaults := map[string]*hours.Country{}
+	clouds := cloudWords(b.site.Monikers, b.site.DefaultMoniker)
 	for _, l := range locales {
 		b.led.reset(ownerStage("support:" + l.Locale.Code))
 		isDefault := l.Locale.Code == b.site.DefaultLocale
@@ -92,6 +93,9 @@ func (b *builder) supportDirectories() {
 		}
 		dir := hours.BuildDirectory(l.Locale.Code, names, countries)
 		b.searchNames(l, &dir)
+		for i := range dir.Countries {
+			labelClouds(clouds, &dir.Countries[i])
+		}
 		def, _ := b.site.Monikers.Index(b.site.DefaultMoniker)
 		dir.SetPages(func(slug string) string {
 			rel, ok := slugRel[slug]

@@ -30,6 +30,8 @@ type Country struct {
 	// Search holds other names the widget finds the country by
 	// (SearchNames).
 	Search []string `json:"search,omitempty"`
+	// CC is the country calling code (CallingCode), found by "+49", "0049".
+	CC int `json:"cc,omitempty"`
 }
 
 // Phone is one number as written, with tel holding its digits (and a
@@ -41,6 +43,9 @@ type Phone struct {
 	Label   string `json:"label"`
 	Note    string `json:"note"`
 	Section string `json:"section,omitempty"`
+	// Cloud is the display name of the cloud (moniker) the section is
+	// for, such as "21Vianet"; the build fills it.
+	Cloud string `json:"cloud,omitempty"`
 }
 
 // Line is one support line: a group, a language or line label and its
@@ -57,6 +62,7 @@ type Line struct {
 	Plan    string `json:"plan,omitempty"`
 	Note    string `json:"note,omitempty"`
 	Section string `json:"section,omitempty"`
+	Cloud   string `json:"cloud,omitempty"` // as Phone.Cloud
 	Text    string `json:"text"`
 	// Original is set when the line's own text could not be read and its
 	// schedule was taken from the same line in the default locale (or

@@ -18,9 +18,11 @@ interface Country {
   phones: Phone[]; dial: string[]; lines: Line[];
   // Other names to search by (CLDR names in other languages, codes).
   search?: string[];
+  // The country calling code (libphonenumber's, at build time): "+49".
+  cc?: number;
 }
 interface Directory { locale: string; countries: Country[]; zoneCountries: Record<string, string> }
-interface Entry { c: Country; href: string; key: string; alt: string[]; digits: string[] }
+interface Entry { c: Country; href: string; key: string; alt: string[]; digits: string[]; cc: string }
 
 const STORE = "docloom.support.country";
 let counter = 0;
@@ -96,6 +98,7 @@ function enhance(nav: HTMLElement, dir: Directory): void {
       c: c, href: hrefs.get(c.slug) || c.page, key: fold(c.name),
       alt: (c.search || []).map(fold),
       digits: (c.phones || []).map((p: Phone) => (p.tel || p.number || "").replace(/\D/g, "")).filter((d: string) => d.length > 0),
+      cc: c.cc ? String(c.cc) : "",
     }))
     .sort((a: Entry, b: Entry) => collator.compare(a.c.name, b.c.name));
 
@@ -164,18 +167,31 @@ function enhance(nav: HTMLElement, dir: Directory): void {
   };
   let countTimer = 0;
   const open = (filter: string): void => {
-    const q = fold(filter.trim());
+    const raw = filter.trim();
+    const q = fold(raw);
     const qs = q.replace(/\s+/g, "-");
-    // A number or dialling code ("+49", "0800 589") finds the countries
-    // whose numbers hold those digits.
-    const qd = /^[+\d][\d\s().\-\/]*$/.test(filter.trim()) ? filter.replace(/\D/g, "").replace(/^00/, "") : "";
+    // A number ("0800 589") finds the countries whose numbers hold those
+    // digits. Written internationally ("+49", "0049", "+49 69 …") it finds
+    // the countries of that calling code (+1: the NANP countries, +7:
+    // Russia and Kazakhstan), then those listing a number that starts so.
+    const numeric = /^[+\d][\d\s().\-\/]*$/.test(raw);
+    const intl = numeric && /^(\+|00)/.test(raw);
+    const qd = numeric ? raw.replace(/\D/g, "").replace(intl ? /^00/ : /^$/, "") : "";
     const score = (e: Entry): number => {
       if (!q) return 1;
-      if (e.key.indexOf(q) === 0 || e.c.slug.indexOf(qs) === 0) return 0;
-      if (e.key.indexOf(q) >= 0 || e.c.slug.indexOf(qs) >= 0) return 1;
-      if (e.alt.some((a: string) => a === q)) return 0;
-      if (q.length >= 3 && e.alt.some((a: string) => a.indexOf(q) === 0)) return 2;
-      if (qd.length >= 2 && e.digits.some((d: string) => d.indexOf(qd) >= 0)) return 3;
+      // An exact other name ("UK", "Holland") ranks with the names it
+      // would otherwise lose to ("Ukraine" starts with "uk").
+      if (e.key === q || e.alt.some((a: string) => a === q)) return 0;
+      if (e.key.indexOf(q) === 0 || e.c.slug.indexOf(qs) === 0) return 1;
+      if (e.key.indexOf(q) >= 0 || e.c.slug.indexOf(qs) >= 0) return 2;
+      if (q.length >= 3 && e.alt.some((a: string) => a.indexOf(q) === 0)) return 3;
+      if (intl && qd) {
+        if (e.cc && qd.indexOf(e.cc) === 0) return 0;
+        if (e.cc && e.cc.indexOf(qd) === 0) return 3;
+        if ((e.c.phones || []).some((p: Phone) => (p.tel || "").indexOf("+" + qd) === 0)) return 4;
+        return -1;
+      }
+      if (qd.length >= 2 && e.digits.some((d: string) => d.indexOf(qd) >= 0)) return 4;
       return -1;
     };
     const scored = entries.map((e: Entry) => ({ e: e, s: score(e) })).filter((x) => x.s >= 0);
