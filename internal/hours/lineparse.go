@@ -216,7 +216,12 @@ type clockTok struct {
 	hasMin  bool
 	period  tokKind // tAM, tPM or 0
 	special tokKind // tMidnight, tNoon or 0
+	oclock  bool    // an o'clock word followed the number ("9 시", "9 Uhr")
 }
+
+// marked reports a clock that cannot be a bare count: it has minutes, an
+// AM/PM word or an o'clock word.
+func (c clockTok) marked() bool { return c.hasMin || c.period != 0 || c.oclock || c.special != 0 }
 
 // readSchedule runs the grammar over the tokens.
 func readSchedule(toks []token) (Schedule, string, bool, string) {
@@ -241,6 +246,7 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 				n := toks[i+1]
 				switch {
 				case n.kind == tOclock:
+					c.oclock = true
 					i++
 					continue
 				case n.kind == tTime && !c.hasMin && i > 0 && toks[i].kind == tOclock && len(n.text) == 2 && !n.hasMin && n.hour < 60:
@@ -319,6 +325,27 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 			case i+2 < len(items) && isKind(items[i+1], tAnd) && isClock(items[i+2]) && !(i+3 < len(items) && isTo(items[i+3])):
 				end = items[i+2].(clockTok)
 			default:
+				// "오전 9 시 Mon-Fri 오후 6 시": machine translation moved the
+				// days between the two ends of the span.
+				j := i + 1
+				if j < len(items) && isKind(items[j], tDay) {
+					d := items[j].(token).val
+					j++
+					if j+1 < len(items) && isTo(items[j]) && isKind(items[j+1], tDay) {
+						d += "-" + items[j+1].(token).val
+						j += 2
+					}
+					if j < len(items) && isClock(items[j]) && it.marked() && items[j].(clockTok).marked() && !(j+1 < len(items) && isTo(items[j+1])) {
+						s, e, err := spanMinutes(it, items[j].(clockTok))
+						if err != "" {
+							return Schedule{}, "", false, err
+						}
+						addDay(d)
+						addSpan(clock(s) + "-" + endClock(e))
+						i = j
+						continue
+					}
+				}
 				return Schedule{}, "", false, "a time without a range"
 			}
 			s, e, err := spanMinutes(it, end)
