@@ -76,6 +76,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	format := fs.String("format", "text", "diagnostics format: text, json or github (GitHub Actions annotations)")
 	workers := fs.Int("workers", 0, "pages rendered in parallel (default: one per core)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	noSearch := new(bool)
+	if !check {
+		noSearch = fs.Bool("no-search", false, "write no site search index and no search box (for a site with a search of its own, or to measure what the index costs)")
+	}
 	baseURL := fs.String("base-url", "", "the site's absolute URL (overrides baseURL; canonical, hreflang and sitemap URLs use it)")
 	if code, done := parseFlags(fs, args, stdout, stderr); done {
 		return code
@@ -122,7 +126,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, check bool) int {
 	if !check {
 		stop = cancelOnInterrupt(stderr, *out)
 	}
-	res := build.Run(build.Options{Site: *site, Out: *out, Strict: *strict, NoWrite: check, Workers: *workers, BaseURL: *baseURL})
+	res := build.Run(build.Options{Site: *site, Out: *out, Strict: *strict, NoWrite: check, Workers: *workers, BaseURL: *baseURL, NoSearch: *noSearch})
 	stop()
 	if check {
 		promote(res)

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -38,10 +37,12 @@ const (
 )
 
 // Entry is one page in one cloud, analysed: its stems with their weights,
-// the surface words that lead to them, and its text fragment.
+// the surface words that lead to them, and its text fragment. Words and
+// stems are numbers in the locale's Lexicon.
 type Entry struct {
-	Stems []StemWeight // sorted by stem
-	Words []WordStem   // sorted by word
+	lex   *Lexicon
+	Stems []StemWeight // by stem number
+	Words []WordStem   // one per folded word, in no particular order
 	// Fragment is the gzip-compressed JSON of the page's text, headings
 	// and description, for snippets; FragmentName its content-hashed name.
 	Fragment     []byte
@@ -50,75 +51,204 @@ type Entry struct {
 
 // StemWeight is a stem of a page and its weight (1-255).
 type StemWeight struct {
-	Stem   string
+	Stem   uint32
 	Weight uint8
 }
 
-// WordStem maps a surface word (folded) to an index into Entry.Stems.
+// WordStem is a surface word of a page (lower-cased, folded) and its stem.
 type WordStem struct {
-	Word string
-	Stem int
+	Word, Stem uint32
 }
 
-type counts struct{ title, heading, desc, body int }
+type counts struct{ title, heading, desc, body int32 }
 
-// Analyzer turns page text into Entries for one locale. It keeps a stem
-// cache, so it is not safe for concurrent use; see Pool.
+// Lexicon numbers the words and stems met in one locale's pages, so that
+// entries hold numbers instead of strings and the index inverts them with
+// slices instead of maps; each distinct word is stemmed and folded once per
+// build. It is safe for concurrent use.
+type Lexicon struct {
+	locale string
+	mu     sync.Mutex
+	words  map[string]wordInfo // lower-cased word as written
+	folded map[string]uint32
+	stems  map[string]uint32
+	// foldStr and stemStr are the strings by number; they only grow, so a
+	// copy of the slice header taken under mu may be read without it.
+	foldStr, stemStr []string
+}
+
+type wordInfo struct{ fold, stem uint32 }
+
+// NewLexicon returns an empty lexicon for a locale's language.
+func NewLexicon(locale string) *Lexicon {
+	return &Lexicon{locale: locale, words: map[string]wordInfo{}, folded: map[string]uint32{}, stems: map[string]uint32{}}
+}
+
+func (l *Lexicon) lookup(w []byte) (wordInfo, bool) {
+	l.mu.Lock()
+	info, ok := l.words[string(w)]
+	l.mu.Unlock()
+	return info, ok
+}
+
+// add numbers a word whose stem the caller computed (outside the lock).
+func (l *Lexicon) add(w, stem string) wordInfo {
+	fold := Fold(w)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if info, ok := l.words[w]; ok {
+		return info
+	}
+	info := wordInfo{fold: l.intern(l.folded, &l.foldStr, fold), stem: l.intern(l.stems, &l.stemStr, stem)}
+	l.words[w] = info
+	return info
+}
+
+func (l *Lexicon) intern(m map[string]uint32, strs *[]string, s string) uint32 {
+	if id, ok := m[s]; ok {
+		return id
+	}
+	id := uint32(len(*strs))
+	m[s] = id
+	*strs = append(*strs, s)
+	return id
+}
+
+func (l *Lexicon) stemNumber(s string) uint32 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.intern(l.stems, &l.stemStr, s)
+}
+
+func (l *Lexicon) foldNumber(s string) uint32 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.intern(l.folded, &l.foldStr, s)
+}
+
+// strings returns the folded words and stems by number.
+func (l *Lexicon) strings() (folded, stems []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.foldStr, l.stemStr
+}
+
+// Analyzer turns page text into Entries for one locale. It remembers the
+// words it has seen, so it is not safe for concurrent use; see Pool.
 type Analyzer struct {
+	lex     *Lexicon
 	stemmer *Stemmer
-	words   map[string]int32 // word -> index in accs
-	accs    []wordAcc
+	known   map[string]wordInfo // this analyzer's view of lex
+	buf     []byte
+	// Per page: counts by stem number and the folded words seen, marked
+	// with the page's generation so nothing is cleared between pages.
+	gen      uint32
+	stemGen  []uint32
+	stemCnt  []counts
+	foldGen  []uint32
+	foldAt   []int32 // index in words
+	stemList []uint32
+	words    []WordStem
 }
 
-type wordAcc struct {
-	word, stem string
-	c          counts
+// Pool hands out Analyzers per locale to concurrent render workers; the
+// Analyzers of a locale share its Lexicon. Analyzers are kept for the
+// pool's life (not a sync.Pool, which drops them, and what they learnt,
+// at every garbage collection).
+type Pool struct {
+	mu   sync.Mutex
+	free map[string][]*Analyzer
+	lex  map[string]*Lexicon
 }
-
-// Pool hands out Analyzers per locale to concurrent render workers.
-type Pool struct{ m sync.Map } // locale -> *sync.Pool
 
 // Get returns an Analyzer for the locale; Put it back when done.
 func (p *Pool) Get(locale string) *Analyzer {
-	v, _ := p.m.LoadOrStore(locale, &sync.Pool{New: func() any {
-		return NewAnalyzer(locale)
-	}})
-	return v.(*sync.Pool).Get().(*Analyzer)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free[locale]); n > 0 {
+		a := p.free[locale][n-1]
+		p.free[locale] = p.free[locale][:n-1]
+		return a
+	}
+	if p.lex == nil {
+		p.lex, p.free = map[string]*Lexicon{}, map[string][]*Analyzer{}
+	}
+	lex := p.lex[locale]
+	if lex == nil {
+		lex = NewLexicon(locale)
+		p.lex[locale] = lex
+	}
+	return lex.Analyzer()
 }
 
 // Put returns an Analyzer to the pool.
 func (p *Pool) Put(locale string, a *Analyzer) {
-	if v, ok := p.m.Load(locale); ok {
-		v.(*sync.Pool).Put(a)
-	}
+	p.mu.Lock()
+	p.free[locale] = append(p.free[locale], a)
+	p.mu.Unlock()
 }
 
-// NewAnalyzer returns an Analyzer for a locale.
-func NewAnalyzer(locale string) *Analyzer {
-	return &Analyzer{stemmer: NewStemmer(locale), words: map[string]int32{}}
+// NewAnalyzer returns an Analyzer for a locale, with a lexicon of its own.
+func NewAnalyzer(locale string) *Analyzer { return NewLexicon(locale).Analyzer() }
+
+// Analyzer returns a new Analyzer that numbers words in l.
+func (l *Lexicon) Analyzer() *Analyzer {
+	return &Analyzer{lex: l, stemmer: NewStemmer(l.locale), known: map[string]wordInfo{}}
+}
+
+// word numbers a word of the page being analysed and counts it in field.
+func (a *Analyzer) word(w []byte, field int) {
+	info, ok := a.known[string(w)]
+	if !ok {
+		if info, ok = a.lex.lookup(w); !ok {
+			s := string(w)
+			info = a.lex.add(s, a.stemmer.stem(s))
+		}
+		a.known[string(w)] = info
+		if n := int(info.stem) + 1; n > len(a.stemGen) {
+			a.stemGen = append(a.stemGen, make([]uint32, n-len(a.stemGen)+n/4)...)
+			a.stemCnt = append(a.stemCnt, make([]counts, len(a.stemGen)-len(a.stemCnt))...)
+		}
+		if n := int(info.fold) + 1; n > len(a.foldGen) {
+			a.foldGen = append(a.foldGen, make([]uint32, n-len(a.foldGen)+n/4)...)
+			a.foldAt = append(a.foldAt, make([]int32, len(a.foldGen)-len(a.foldAt))...)
+		}
+	}
+	if a.stemGen[info.stem] != a.gen {
+		a.stemGen[info.stem] = a.gen
+		a.stemCnt[info.stem] = counts{}
+		a.stemList = append(a.stemList, info.stem)
+	}
+	c := &a.stemCnt[info.stem]
+	switch field {
+	case 0:
+		c.title++
+	case 1:
+		c.heading++
+	case 2:
+		c.desc++
+	default:
+		c.body++
+	}
+	if a.foldGen[info.fold] != a.gen {
+		a.foldGen[info.fold] = a.gen
+		a.foldAt[info.fold] = int32(len(a.words))
+		a.words = append(a.words, WordStem{info.fold, info.stem})
+	} else if ws := &a.words[a.foldAt[info.fold]]; ws.Stem != info.stem {
+		// Two spellings that fold alike ("resume", "résumé") and stem
+		// apart: the word leads to the stem first in string order.
+		_, stems := a.lex.strings()
+		if stems[info.stem] < stems[ws.Stem] {
+			ws.Stem = info.stem
+		}
+	}
 }
 
 func (a *Analyzer) add(text string, field int) int {
 	n := 0
-	Words(text, func(w string) {
+	scanWords(text, &a.buf, func(w []byte) {
 		n++
-		i, ok := a.words[w]
-		if !ok {
-			i = int32(len(a.accs))
-			a.accs = append(a.accs, wordAcc{word: w, stem: a.stemmer.Stem(w)})
-			a.words[w] = i
-		}
-		acc := &a.accs[i]
-		switch field {
-		case 0:
-			acc.c.title++
-		case 1:
-			acc.c.heading++
-		case 2:
-			acc.c.desc++
-		default:
-			acc.c.body++
-		}
+		a.word(w, field)
 	})
 	return n
 }
@@ -133,8 +263,13 @@ func (a *Analyzer) Analyze(title, description, body string) *Entry {
 // a page's text between clouds and analyses it again only when it differs
 // (bodies often differ in their links' URLs alone).
 func (a *Analyzer) AnalyzeText(title, description string, x Extracted) *Entry {
-	clear(a.words)
-	a.accs = a.accs[:0]
+	a.gen++
+	if a.gen == 0 { // wrapped: forget every mark
+		clear(a.stemGen)
+		clear(a.foldGen)
+		a.gen = 1
+	}
+	a.stemList, a.words = a.stemList[:0], a.words[:0]
 	a.add(title, 0)
 	for _, h := range x.Headings {
 		a.add(h.Text, 1)
@@ -147,57 +282,18 @@ func (a *Analyzer) AnalyzeText(title, description string, x Extracted) *Entry {
 }
 
 func (a *Analyzer) entry(length int) *Entry {
-	byStem := make(map[string]*counts, len(a.accs))
-	for i := range a.accs {
-		acc := &a.accs[i]
-		c := byStem[acc.stem]
-		if c == nil {
-			c = &counts{}
-			byStem[acc.stem] = c
-		}
-		c.title += acc.c.title
-		c.heading += acc.c.heading
-		c.desc += acc.c.desc
-		c.body += acc.c.body
-	}
-	e := &Entry{Stems: make([]StemWeight, 0, len(byStem))}
-	for s := range byStem {
-		e.Stems = append(e.Stems, StemWeight{Stem: s})
-	}
-	slices.SortFunc(e.Stems, func(a, b StemWeight) int { return strings.Compare(a.Stem, b.Stem) })
-	pos := make(map[string]int, len(e.Stems))
+	e := &Entry{lex: a.lex, Stems: make([]StemWeight, len(a.stemList)), Words: slices.Clone(a.words)}
 	norm := bm25K1 * (1 - bm25B + bm25B*float64(length)/avgWords)
-	for i := range e.Stems {
-		s := e.Stems[i].Stem
-		pos[s] = i
-		e.Stems[i].Weight = weight(*byStem[s], norm)
+	for i, s := range a.stemList {
+		e.Stems[i] = StemWeight{Stem: s, Weight: weight(a.stemCnt[s], norm)}
 	}
-	words := make([]WordStem, 0, len(a.accs))
-	for i := range a.accs {
-		words = append(words, WordStem{Word: Fold(a.accs[i].word), Stem: pos[a.accs[i].stem]})
-	}
-	// Sort, and keep one entry per folded word (two spellings that fold
-	// alike may stem apart; the first stem wins).
-	slices.SortFunc(words, func(a, b WordStem) int {
-		if c := strings.Compare(a.Word, b.Word); c != 0 {
-			return c
-		}
-		return a.Stem - b.Stem
-	})
-	out := words[:0]
-	for _, w := range words {
-		if len(out) == 0 || out[len(out)-1].Word != w.Word {
-			out = append(out, w)
-		}
-	}
-	e.Words = out
 	return e
 }
 
 // weight is a stem's BM25-style score on a page, with its fields weighted,
 // as a byte.
 func weight(c counts, norm float64) uint8 {
-	tf := float64(weightTitle*c.title + weightHeading*c.heading + weightDesc*c.desc + weightBody*c.body)
+	tf := float64(weightTitle*int(c.title) + weightHeading*int(c.heading) + weightDesc*int(c.desc) + weightBody*int(c.body))
 	s := tf * (bm25K1 + 1) / (tf + norm)
 	if c.title > 0 {
 		s += bonusTitle

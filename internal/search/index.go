@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -237,29 +238,51 @@ func (c *chunkJSON) encode() []byte {
 // chunks inverts the entries: every surface word to its stem's postings,
 // split into chunks of consecutive words.
 func (x *Index) chunks(byID []*record) []chunk {
-	postings := map[string][]int{} // stem -> id, weight, id, weight...
-	wordStem := map[string]string{}
+	var lex *Lexicon
+	for _, r := range byID {
+		if r != nil {
+			lex = r.entry.lex
+			break
+		}
+	}
+	if lex == nil {
+		return nil
+	}
+	folded, stems := lex.strings()
+	// Postings by stem number (document number deltas and weights,
+	// interleaved), and each word's stem plus one (0: not in this index).
+	posts := make([][]int, len(stems))
+	last := make([]int, len(stems))
+	wordStem := make([]uint32, len(folded))
+	var words []uint32
 	for id, r := range byID {
 		if r == nil {
 			continue
 		}
-		for _, s := range r.entry.Stems {
-			postings[s.Stem] = append(postings[s.Stem], id, int(s.Weight))
+		e := r.entry
+		if e.lex != lex {
+			e = e.in(lex)
+			folded, stems = lex.strings()
+			posts = append(posts, make([][]int, len(stems)-len(posts))...)
+			last = append(last, make([]int, len(stems)-len(last))...)
+			wordStem = append(wordStem, make([]uint32, len(folded)-len(wordStem))...)
 		}
-		for _, w := range r.entry.Words {
-			if _, ok := wordStem[w.Word]; !ok {
-				wordStem[w.Word] = r.entry.Stems[w.Stem].Stem
+		for _, s := range e.Stems {
+			posts[s.Stem] = append(posts[s.Stem], id-last[s.Stem], int(s.Weight))
+			last[s.Stem] = id
+		}
+		for _, w := range e.Words {
+			if wordStem[w.Word] == 0 {
+				wordStem[w.Word] = w.Stem + 1
+				words = append(words, w.Word)
 			}
 		}
 	}
-	words := make([]string, 0, len(wordStem))
-	for w := range wordStem {
-		words = append(words, w)
-	}
-	sort.Strings(words)
+	slices.SortFunc(words, func(a, b uint32) int { return strings.Compare(folded[a], folded[b]) })
 	var out []chunk
 	var cur chunkJSON
-	groups := map[string]int{}
+	group := make([]int32, len(stems)) // stem's group in cur, plus one
+	var grouped []uint32
 	size := 0
 	flush := func() {
 		if len(cur.Words) == 0 {
@@ -267,25 +290,29 @@ func (x *Index) chunks(byID []*record) []chunk {
 		}
 		out = append(out, chunk{first: cur.Words[0], data: cur.encode()})
 		cur = chunkJSON{}
-		groups = map[string]int{}
+		for _, s := range grouped {
+			group[s] = 0
+		}
+		grouped = grouped[:0]
 		size = 0
 	}
 	for _, w := range words {
 		if size >= chunkTarget {
 			flush()
 		}
-		s := wordStem[w]
-		g, ok := groups[s]
-		if !ok {
+		s := wordStem[w] - 1
+		g := int(group[s]) - 1
+		if g < 0 {
 			g = len(cur.Stems)
-			groups[s] = g
-			cur.Stems = append(cur.Stems, s)
-			cur.Posts = append(cur.Posts, deltas(postings[s]))
-			size += len(s) + 4*len(postings[s])
+			group[s] = int32(g + 1)
+			grouped = append(grouped, s)
+			cur.Stems = append(cur.Stems, stems[s])
+			cur.Posts = append(cur.Posts, posts[s])
+			size += len(stems[s]) + 4*len(posts[s])
 		}
-		cur.Words = append(cur.Words, w)
+		cur.Words = append(cur.Words, folded[w])
 		cur.Group = append(cur.Group, g)
-		size += len(w) + 4
+		size += len(folded[w]) + 4
 	}
 	flush()
 	if len(out) > 0 {
@@ -294,14 +321,16 @@ func (x *Index) chunks(byID []*record) []chunk {
 	return out
 }
 
-// deltas writes document numbers as differences from the previous one.
-func deltas(p []int) []int {
-	out := make([]int, len(p))
-	prev := 0
-	for i := 0; i < len(p); i += 2 {
-		out[i] = p[i] - prev
-		out[i+1] = p[i+1]
-		prev = p[i]
+// in is the entry with its numbers in another lexicon (an index fed by
+// analyzers that do not share one, as in tests).
+func (e *Entry) in(lex *Lexicon) *Entry {
+	folded, stems := e.lex.strings()
+	out := &Entry{lex: lex, Stems: make([]StemWeight, len(e.Stems)), Words: make([]WordStem, len(e.Words))}
+	for i, s := range e.Stems {
+		out.Stems[i] = StemWeight{lex.stemNumber(stems[s.Stem]), s.Weight}
+	}
+	for i, w := range e.Words {
+		out.Words[i] = WordStem{lex.foldNumber(folded[w.Word]), lex.stemNumber(stems[w.Stem])}
 	}
 	return out
 }

@@ -50,13 +50,13 @@ func HasStemmer(locale string) bool {
 // it has seen (a docset repeats its vocabulary on every page). It is not
 // safe for concurrent use: the build keeps one per worker.
 type Stemmer struct {
-	stem  func(*snowball.Env) bool
+	fn    func(*snowball.Env) bool
 	cache map[string]string
 }
 
 // NewStemmer returns the stemmer for a locale's language.
 func NewStemmer(locale string) *Stemmer {
-	return &Stemmer{stem: stemmers[Language(locale)], cache: map[string]string{}}
+	return &Stemmer{fn: stemmers[Language(locale)], cache: map[string]string{}}
 }
 
 // maxCache bounds a Stemmer's memory on a docset with a huge vocabulary.
@@ -69,21 +69,26 @@ func (s *Stemmer) Stem(w string) string {
 	if v, ok := s.cache[w]; ok {
 		return v
 	}
-	out := w
-	if s.stem != nil && len(w) > 2 && !hasDigit(w) {
-		env := snowball.NewEnv(w)
-		s.stem(env)
-		out = env.Current()
-		if out == "" {
-			out = w
-		}
-	}
-	out = Fold(out)
+	out := s.stem(w)
 	if len(s.cache) >= maxCache {
 		s.cache = map[string]string{}
 	}
 	s.cache[w] = out
 	return out
+}
+
+// stem is Stem without the cache (the Analyzer keeps its own).
+func (s *Stemmer) stem(w string) string {
+	out := w
+	if s.fn != nil && len(w) > 2 && !hasDigit(w) {
+		env := snowball.NewEnv(w)
+		s.fn(env)
+		out = env.Current()
+		if out == "" {
+			out = w
+		}
+	}
+	return Fold(out)
 }
 
 func hasDigit(w string) bool {

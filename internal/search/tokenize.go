@@ -20,6 +20,13 @@ const maxWordLen = 40
 // stemmers need them; Fold removes them afterwards.
 func Words(s string, fn func(w string)) {
 	var buf []byte
+	scanWords(s, &buf, func(w []byte) { fn(string(w)) })
+}
+
+// scanWords is Words for the indexer: fn gets each word in a scratch
+// buffer it must not keep, so a word costs no allocation (a map lookup
+// with string(w) does not copy).
+func scanWords(s string, buf *[]byte, fn func(w []byte)) {
 	start := -1 // start of the current non-CJK word, in s
 	ascii := true
 	var cjkPrev rune // previous CJK character of the current run, or 0
@@ -30,19 +37,29 @@ func Words(s string, fn func(w string)) {
 		}
 		w := s[start:end]
 		start = -1
-		if utf8.RuneCountInString(w) > maxWordLen {
+		if ascii {
+			if len(w) <= maxWordLen {
+				fn(lowerASCII(w, buf))
+			}
 			return
 		}
-		if ascii {
-			fn(lowerASCII(w, &buf))
-		} else {
-			fn(strings.ToLower(w))
-		}
 		ascii = true
+		if utf8.RuneCountInString(w) <= maxWordLen {
+			*buf = append((*buf)[:0], strings.ToLower(w)...)
+			fn(*buf)
+		}
+	}
+	emit := func(rs ...rune) {
+		b := (*buf)[:0]
+		for _, r := range rs {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		*buf = b
+		fn(b)
 	}
 	flushCJK := func() {
 		if cjkPrev != 0 && cjkLone {
-			fn(string(cjkPrev))
+			emit(cjkPrev)
 		}
 		cjkPrev, cjkLone = 0, false
 	}
@@ -50,13 +67,17 @@ func Words(s string, fn func(w string)) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				flushCJK()
+				if cjkPrev != 0 {
+					flushCJK()
+				}
 				if start < 0 {
 					start = i
 				}
 			} else {
 				flushWord(i)
-				flushCJK()
+				if cjkPrev != 0 {
+					flushCJK()
+				}
 			}
 			i++
 			continue
@@ -66,7 +87,7 @@ func Words(s string, fn func(w string)) {
 		case isCJK(r):
 			flushWord(i)
 			if cjkPrev != 0 {
-				fn(strings.ToLower(string([]rune{cjkPrev, r})))
+				emit(cjkPrev, r)
 				cjkLone = false
 			} else {
 				cjkLone = true
@@ -88,17 +109,7 @@ func Words(s string, fn func(w string)) {
 	flushCJK()
 }
 
-func lowerASCII(w string, buf *[]byte) string {
-	upper := false
-	for i := 0; i < len(w); i++ {
-		if 'A' <= w[i] && w[i] <= 'Z' {
-			upper = true
-			break
-		}
-	}
-	if !upper {
-		return w
-	}
+func lowerASCII(w string, buf *[]byte) []byte {
 	b := (*buf)[:0]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -108,7 +119,7 @@ func lowerASCII(w string, buf *[]byte) string {
 		b = append(b, c)
 	}
 	*buf = b
-	return string(b)
+	return b
 }
 
 // isCJK reports whether r belongs to a script written without spaces
