@@ -169,8 +169,21 @@ func (b *builder) searchAnalyze(j renderJob, x search.Extracted, last *searchAna
 	s.fragments[rel] = true
 	s.mu.Unlock()
 	if fresh {
-		b.write(rel, last.entry.Fragment)
+		b.searchWrite(rel, last.entry.Fragment)
 	}
+}
+
+// searchWrite writes an index file, in the background when the sink can
+// (as pages are): the render worker goes on with the next page.
+func (b *builder) searchWrite(rel string, data []byte) {
+	if q, ok := b.sink.(queuer); ok {
+		b.emit(rel, func(sink) error {
+			q.Queue(rel, data, nil)
+			return nil
+		})
+		return
+	}
+	b.write(rel, data)
 }
 
 // writeSearch writes the indexes changed since the last write: their
@@ -204,7 +217,7 @@ func (b *builder) writeSearch() {
 		manifest, files := out[i].manifest, out[i].files
 		s.files[k] = s.files[k][:0]
 		for _, f := range files {
-			b.write(searchFilesDir+k.locale+"/"+f.Name, f.Data)
+			b.searchWrite(searchFilesDir+k.locale+"/"+f.Name, f.Data)
 			s.files[k] = append(s.files[k], searchFilesDir+k.locale+"/"+f.Name)
 		}
 		b.write(searchManifestDir+k.locale+"/"+b.site.Monikers.Moniker(k.moniker).Name+".json", manifest)

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // Field weights: a word in the title counts as much as ten in the body,
@@ -360,8 +361,16 @@ func utf16Len(s string) int {
 	return n
 }
 
+// gzipLevel is the compression of the index files. The build compresses
+// one fragment per distinct page text (about 20 MB of JSON for the
+// PowerShell docset), so the compressor's speed is a visible share of the
+// build: github.com/klauspost/compress at level 5 is about as fast as the
+// standard library's BestSpeed at half... see docs/search.md for the
+// measurements.
+const gzipLevel = 5
+
 var gzPool = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	w, _ := gzip.NewWriterLevel(nil, gzipLevel)
 	return w
 }}
 
