@@ -31,7 +31,7 @@ func (b *builder) supportDirectories() {
 	})
 	b.writeWidgetPhrases()
 	defaults := map[string]*hours.Country{}
-	clouds := cloudWords(b.site.Monikers, b.site.DefaultMoniker)
+	clouds := newCloudNames(b.site.Monikers, b.site.DefaultMoniker)
 	for _, l := range locales {
 		b.led.reset(ownerStage("support:" + l.Locale.Code))
 		isDefault := l.Locale.Code == b.site.DefaultLocale

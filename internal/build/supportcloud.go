@@ -8,11 +8,23 @@ import (
 	"github.com/docloom/docloom/internal/moniker"
 )
 
-// cloudWords maps the words that name one moniker and no other ("21vianet"
-// of o365-21vianet; "germany" of o365-germany, where "o365", "office" and
-// "365" are every moniker's) to that moniker's display name. The default
-// moniker is left out: a section for it is not a cloud-specific one.
-func cloudWords(c *moniker.Catalog, def string) map[string]string {
+// cloudNames tell which cloud a country page's number or line is for.
+type cloudNames struct {
+	cat *moniker.Catalog
+	def int // the default moniker's index, -1 when unknown
+	// words maps the words that name one moniker and no other
+	// ("21vianet" of o365-21vianet; "germany" of o365-germany, where
+	// "o365", "office" and "365" are every moniker's) to that moniker's
+	// display name. The default moniker is left out: a section for it is
+	// not a cloud-specific one.
+	words map[string]string
+}
+
+func newCloudNames(c *moniker.Catalog, def string) *cloudNames {
+	cn := &cloudNames{cat: c, def: -1, words: map[string]string{}}
+	if i, ok := c.Index(def); ok {
+		cn.def = i
+	}
 	count := map[string]int{}
 	words := make([][]string, c.Len())
 	for i, m := range c.Monikers() {
@@ -25,18 +37,32 @@ func cloudWords(c *moniker.Catalog, def string) map[string]string {
 			}
 		}
 	}
-	out := map[string]string{}
 	for i, m := range c.Monikers() {
-		if m.Name == def {
+		if i == cn.def {
 			continue
 		}
 		for _, w := range words[i] {
 			if count[w] == 1 && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
-				out[w] = m.Display
+				cn.words[w] = m.Display
 			}
 		}
 	}
-	return out
+	return cn
+}
+
+// ofRange names the clouds of a ::: moniker block's range ("21Vianet";
+// "21Vianet, Germany"); "" when the range holds the default cloud, whose
+// readers are everyone's, or does not parse (the render reports it).
+func (cn *cloudNames) ofRange(expr string) string {
+	set, err := cn.cat.Parse(expr)
+	if err != nil || set.Empty() || cn.def >= 0 && set.Has(cn.def) {
+		return ""
+	}
+	var names []string
+	for _, i := range set.Indices() {
+		names = append(names, cn.cat.Moniker(i).Display)
+	}
+	return strings.Join(names, ", ")
 }
 
 // nameWords are the lower-cased words of a name, split at anything that is
@@ -45,37 +71,35 @@ func nameWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// labelClouds gives the numbers and lines under a section heading that
-// names a cloud ("Contact support for Office 365 operated by 21Vianet
-// only", "… beheerd door 21Vianet") that cloud's display name, which the
-// widget shows as "21Vianet only". A word that is also a name of the
-// country itself (Germany's page, the o365-germany cloud) does not count.
-func labelClouds(words map[string]string, c *hours.Country) {
-	if len(words) == 0 {
-		return
-	}
+// labelClouds gives the numbers and lines of a country page that are for
+// one cloud that cloud's display name, which the widget shows as
+// "21Vianet only": those inside a ::: moniker block of that cloud, and
+// those under a section heading that names it ("Contact support for
+// Office 365 operated by 21Vianet only", "… beheerd door 21Vianet"). A
+// word that is also a name of the country itself (Germany's page, the
+// o365-germany cloud) does not count.
+func labelClouds(cn *cloudNames, c *hours.Country) {
 	own := map[string]bool{}
 	for _, n := range append([]string{c.Name}, c.Search...) {
 		for _, w := range nameWords(n) {
 			own[w] = true
 		}
 	}
-	cloudOf := func(section string) string {
+	cloudOf := func(monikers, section string) string {
+		if monikers != "" {
+			return cn.ofRange(monikers)
+		}
 		for _, w := range nameWords(section) {
-			if d := words[w]; d != "" && !own[w] {
+			if d := cn.words[w]; d != "" && !own[w] {
 				return d
 			}
 		}
 		return ""
 	}
 	for i := range c.Phones {
-		if c.Phones[i].Section != "" {
-			c.Phones[i].Cloud = cloudOf(c.Phones[i].Section)
-		}
+		c.Phones[i].Cloud = cloudOf(c.Phones[i].Monikers, c.Phones[i].Section)
 	}
 	for i := range c.Lines {
-		if c.Lines[i].Section != "" {
-			c.Lines[i].Cloud = cloudOf(c.Lines[i].Section)
-		}
+		c.Lines[i].Cloud = cloudOf(c.Lines[i].Monikers, c.Lines[i].Section)
 	}
 }

@@ -21,6 +21,12 @@ func TestLabelClouds(t *testing.T) {
 		{"derived display names (bare docset)", []moniker.Moniker{{Name: "o365-worldwide"}, {Name: "o365-21vianet"}},
 			hours.Country{Name: "China", Phones: []hours.Phone{{Number: "+86", Section: "Operated by 21Vianet"}}},
 			[]string{"Office 365 21Vianet"}},
+		// A ::: moniker block names its clouds; one that holds the default
+		// cloud is no cloud's only.
+		{"moniker blocks", []moniker.Moniker{{Name: "o365-worldwide", Display: "Worldwide"}, {Name: "o365-21vianet", Display: "21Vianet"}, {Name: "o365-germany", Display: "Germany"}},
+			hours.Country{Name: "China", Phones: []hours.Phone{{Number: "1", Monikers: "o365-21vianet"}, {Number: "2", Monikers: "o365-21vianet || o365-germany"}, {Number: "3", Monikers: "o365-worldwide || o365-21vianet"}, {Number: "4", Monikers: "no such (("}},
+				Lines: []hours.Line{{Text: "a", Monikers: "o365-germany", Section: "operated by 21Vianet"}}},
+			[]string{"21Vianet", "21Vianet, Germany", "", "", "Germany"}},
 		// The default cloud's word and the country's own name are not a cloud.
 		{"default and own name", []moniker.Moniker{{Name: "o365-worldwide", Display: "Worldwide"}, {Name: "o365-germany", Display: "Germany"}},
 			hours.Country{Name: "Duitsland", Search: []string{"Germany", "Deutschland"}, Phones: []hours.Phone{{Number: "1", Section: "Support worldwide"}, {Number: "2", Section: "Support in Germany"}}},
@@ -31,7 +37,7 @@ func TestLabelClouds(t *testing.T) {
 			t.Fatal(err)
 		}
 		country := c.country
-		labelClouds(cloudWords(cat, c.monikers[0].Name), &country)
+		labelClouds(newCloudNames(cat, c.monikers[0].Name), &country)
 		var got []string
 		for _, p := range country.Phones {
 			got = append(got, p.Cloud)

@@ -46,6 +46,9 @@ type Phone struct {
 	// Cloud is the display name of the cloud (moniker) the section is
 	// for, such as "21Vianet"; the build fills it.
 	Cloud string `json:"cloud,omitempty"`
+	// Monikers is the range of the ::: moniker block the number is in
+	// ("o365-21vianet"), from which the build names its cloud.
+	Monikers string `json:"-"`
 }
 
 // Line is one support line: a group, a language or line label and its
@@ -58,12 +61,13 @@ type Line struct {
 	Zone     string  `json:"zone"`
 	// Local is set for lines marked "local": the reader's own zone applies
 	// when it is one of the country's zones.
-	Local   bool   `json:"local,omitempty"`
-	Plan    string `json:"plan,omitempty"`
-	Note    string `json:"note,omitempty"`
-	Section string `json:"section,omitempty"`
-	Cloud   string `json:"cloud,omitempty"` // as Phone.Cloud
-	Text    string `json:"text"`
+	Local    bool   `json:"local,omitempty"`
+	Plan     string `json:"plan,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Cloud    string `json:"cloud,omitempty"` // as Phone.Cloud
+	Monikers string `json:"-"`               // as Phone.Monikers
+	Text     string `json:"text"`
 	// Original is set when the line's own text could not be read and its
 	// schedule was taken from the same line in the default locale (or
 	// from the original English the page carries next to it): the reader
@@ -107,6 +111,7 @@ type pageState struct {
 	info      CountryInfo
 	file      string
 	section   string // heading of a second contact block, "" for the first
+	monikers  string // range of the ::: moniker block the scanner is in
 	inPhone   bool
 	inHours   bool
 	group     string
@@ -179,6 +184,10 @@ func (st *pageState) warn(line int, code, format string, args ...any) {
 func (st *pageState) line(n int, raw string) {
 	s, orig := stripSxS(raw)
 	if s == "" || strings.HasPrefix(s, "[") || strings.HasPrefix(s, "![") {
+		return
+	}
+	if strings.HasPrefix(s, ":::") {
+		st.fence(s)
 		return
 	}
 	if m := anchorHeading.FindStringSubmatch(s); m != nil {
@@ -271,6 +280,19 @@ func digitsOf(s string) string {
 	return b.String()
 }
 
+var monikerFence = regexp.MustCompile(`^:::\s*moniker\s+range\s*=\s*"([^"]*)"`)
+
+// fence reads a ::: line: a moniker block's start and end set the range
+// of the numbers and lines inside; other blocks' fences (zone pivots,
+// rows, images) hold no support data.
+func (st *pageState) fence(s string) {
+	if m := monikerFence.FindStringSubmatch(s); m != nil {
+		st.monikers = strings.TrimSpace(m[1])
+	} else if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(s, ":::")), "moniker-end") {
+		st.monikers = ""
+	}
+}
+
 func (st *pageState) heading(level int, anchor, text string) {
 	kind := anchor
 	if kind == "" {
@@ -317,7 +339,7 @@ func (st *pageState) addPhone(s, kind string) bool {
 	if m == nil {
 		return false
 	}
-	p := Phone{Number: m[1], Tel: telDigits(m[1]), Kind: kind, Section: st.section}
+	p := Phone{Number: m[1], Tel: telDigits(m[1]), Kind: kind, Section: st.section, Monikers: st.monikers}
 	for _, part := range strings.Split(m[2], "(") {
 		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), ")"))
 		switch {
@@ -385,7 +407,7 @@ func (st *pageState) hoursLine(n int, s, orig string) {
 		return
 	}
 	st.seen[key] = idx + 1
-	ln := Line{Group: st.group, Label: hl.label, Zone: st.c.Zone, Plan: st.plan, Section: st.section,
+	ln := Line{Group: st.group, Label: hl.label, Zone: st.c.Zone, Plan: st.plan, Section: st.section, Monikers: st.monikers,
 		Text: s, Source: fmt.Sprintf("%s:%d", path.Base(st.file), n)}
 	why := ""
 	if hl.ok {
