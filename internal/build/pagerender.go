@@ -262,7 +262,7 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		Fallback:          p.Fallback,
 		MachineTranslated: strings.EqualFold(meta.String(p.Meta, "ms.translationtype"), "MT") && !p.Fallback,
 		Meta:              p.Meta,
-		T:                 phrasesFor(l.Locale.Code),
+		T:                 phrasesOf(l.Locale.Code, cat.Versioned()),
 		Home:              b.homeURL(l.Locale.Code, m),
 	}
 	self := b.pageURL(l.Locale.Code, m, p.Rel)
@@ -289,6 +289,12 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 		link := render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, Current: i == m}
 		if p.Monikers.Has(i) {
 			link.URL = b.pageURL(l.Locale.Code, i, p.Rel)
+		} else if twin := l.twin(b, p, i); twin != nil {
+			// Versioned reference docs keep one file per version
+			// (reference/7.4/.../Get-ChildItem.md, reference/5.1/...) that
+			// publish at one URL: the picker leads to the twin, as Learn's
+			// ?view= does.
+			link.URL = b.pageURL(l.Locale.Code, i, twin.Rel)
 		}
 		d.Clouds = append(d.Clouds, link)
 	}
@@ -441,4 +447,15 @@ func (b *builder) englishURL(l *localeSet, p *Page, m int) (string, bool) {
 func isEnglish(code string) bool {
 	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
 	return lang == "en"
+}
+
+// twin is the page of moniker m that publishes at p's URL when p itself is
+// not in m (another source file for another version), or nil.
+func (l *localeSet) twin(b *builder, p *Page, m int) *Page {
+	for _, o := range l.byURL[urlKey(b.pubOf(p.Rel))] {
+		if o != p && o.Monikers.Has(m) {
+			return o
+		}
+	}
+	return nil
 }

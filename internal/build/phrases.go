@@ -18,6 +18,8 @@ var layoutPhrases = map[string]map[string]string{
 		"pickers":               "Language and cloud",
 		"language":              "Language",
 		"cloud":                 "Cloud",
+		"version":               "Version",
+		"pickersVersion":        "Language and version",
 		"unavailable":           "not available for this page",
 		"toc":                   "Table of contents",
 		"breadcrumb":            "Breadcrumb",
@@ -77,6 +79,8 @@ var layoutPhrases = map[string]map[string]string{
 		"pickers":               "Taal en cloud",
 		"language":              "Taal",
 		"cloud":                 "Cloud",
+		"version":               "Versie",
+		"pickersVersion":        "Taal en versie",
 		"unavailable":           "niet beschikbaar voor deze pagina",
 		"toc":                   "Inhoudsopgave",
 		"breadcrumb":            "Kruimelpad",
@@ -146,3 +150,24 @@ func phrasesFor(locale string) map[string]string {
 }
 
 var phraseCache sync.Map
+
+// phrasesOf is phrasesFor with the moniker picker named for what the
+// site's monikers are: "Version" on a docset whose monikers are versions of
+// one product (moniker.Versioned), "Cloud" otherwise.
+func phrasesOf(locale string, versioned bool) map[string]string {
+	t := phrasesFor(locale)
+	if !versioned {
+		return t
+	}
+	key := "versioned/" + strings.ToLower(locale)
+	if m, ok := phraseCache.Load(key); ok {
+		return m.(map[string]string)
+	}
+	out := make(map[string]string, len(t))
+	for k, v := range t {
+		out[k] = v
+	}
+	out["cloud"], out["pickers"] = t["version"], t["pickersVersion"]
+	m, _ := phraseCache.LoadOrStore(key, out)
+	return m.(map[string]string)
+}

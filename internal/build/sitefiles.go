@@ -173,7 +173,7 @@ func (b *builder) notFoundPage(l *localeSet) []byte {
 		template.HTMLEscapeString(words["text"]) + "</p>\n<p>" + template.HTMLEscapeString(words["homes"]) + "</p>\n<ul class=\"not-found-homes\">\n")
 	d := &render.Page{
 		Site: b.site, Locale: l.Locale, Moniker: cat.Moniker(def), Title: words["title"], Robots: "noindex",
-		T: phrasesFor(l.Locale.Code), Home: home(l.Locale.Code, def),
+		T: phrasesOf(l.Locale.Code, b.site.Monikers.Versioned()), Home: home(l.Locale.Code, def),
 	}
 	b.searchBox(d, l.Locale.Code, cat.Moniker(def).Name)
 	for _, i := range cat.All().Indices() {

@@ -121,7 +121,7 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 	}
 	for i := range ms {
 		if ms[i].Display == "" {
-			ms[i].Display = ms[i].Name
+			ms[i].Display = moniker.DisplayName(ms[i].Name)
 		}
 	}
 	if len(ms) == 0 {

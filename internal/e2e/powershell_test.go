@@ -158,3 +158,34 @@ func walkFiles(t *testing.T, root string, fn func(rel string, head []byte)) {
 		t.Fatal(err)
 	}
 }
+
+// TestPowerShellVersionPicker: the docset names its monikers only by their
+// ids (powershell-7.4); the picker calls them versions, not clouds, and
+// shows names a reader knows.
+func TestPowerShellVersionPicker(t *testing.T) {
+	cb := psBuild(t)
+	page, err := os.ReadFile(filepath.Join(cb.out, "en-us", "powershell-7.4", "powershell", "module", "microsoft.powershell.management", "get-childitem.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The 5.1 and 7.6 pages are other files (reference/5.1/..., 7.6/...)
+	// published at the same URL: the picker leads to them.
+	for _, want := range []string{"<summary>Version: PowerShell 7.4</summary>", `aria-label="Language and version"`,
+		`<a href="/en-us/powershell-5.1/powershell/module/microsoft.powershell.management/get-childitem" data-moniker="powershell-5.1">PowerShell 5.1</a>`,
+		`<a href="/en-us/powershell-7.6/powershell/module/microsoft.powershell.management/get-childitem" data-moniker="powershell-7.6">PowerShell 7.6</a>`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("Get-ChildItem (7.4) lacks %s", want)
+		}
+	}
+	if bytes.Contains(page, []byte("Cloud:")) || bytes.Contains(page, []byte(">powershell-7.")) {
+		t.Error("the picker still shows clouds or moniker ids")
+	}
+	// Get-Error is new in PowerShell 7: 5.1 has no such page.
+	page, err = os.ReadFile(filepath.Join(cb.out, "en-us", "powershell-7.4", "powershell", "module", "microsoft.powershell.utility", "get-error.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`<span class="unavailable">PowerShell 5.1 (`)) {
+		t.Error("Get-Error (7.4) offers a 5.1 version")
+	}
+}

@@ -58,3 +58,20 @@ func isVersion(w string) bool {
 	}
 	return true
 }
+
+// Versioned reports whether the monikers are versions of one product rather
+// than clouds: every name ends in a version number ("powershell-7.4",
+// "sql-server-2019"), as Learn's version pickers do. The pickers then say
+// "Version" where they would otherwise say "Cloud".
+func Versioned(ms []Moniker) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		words := strings.FieldsFunc(m.Name, func(r rune) bool { return r == '-' || r == '_' })
+		if len(words) == 0 || !isVersion(strings.ToLower(words[len(words)-1])) {
+			return false
+		}
+	}
+	return true
+}

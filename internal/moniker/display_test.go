@@ -20,3 +20,25 @@ func TestDisplayName(t *testing.T) {
 		}
 	}
 }
+
+func TestVersioned(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  bool
+	}{
+		{[]string{"powershell-5.1", "powershell-7.4", "powershell-7.6"}, true},
+		{[]string{"sql-server-2019", "sql-server-ver16"}, false},
+		{[]string{"o365-worldwide", "o365-21vianet"}, false},
+		{[]string{"powershell-7.4", "o365-worldwide"}, false},
+		{[]string{"azps-12.0.0", "azps-11.6.0"}, true},
+		{nil, false},
+	} {
+		var ms []Moniker
+		for _, n := range c.names {
+			ms = append(ms, Moniker{Name: n})
+		}
+		if got := Versioned(ms); got != c.want {
+			t.Errorf("Versioned(%v) = %v, want %v", c.names, got, c.want)
+		}
+	}
+}

@@ -44,7 +44,12 @@ type Catalog struct {
 	index map[string]int // lower-cased name -> position
 	// before[i] / after[i]: monikers of i's product ordered before / after i.
 	before, after []Set
+	versioned     bool // Versioned(ms), computed once
 }
+
+// Versioned reports whether the catalog's monikers are versions of one
+// product (see the function Versioned); false for a nil Catalog.
+func (c *Catalog) Versioned() bool { return c != nil && c.versioned }
 
 // NewCatalog checks and indexes ms. Names are lower-cased and must match
 // the range grammar's `[\w\-\.]+` (otherwise no range could name them);
@@ -89,6 +94,7 @@ func NewCatalog(ms []Moniker) (*Catalog, error) {
 			}
 		}
 	}
+	c.versioned = Versioned(c.ms)
 	return c, nil
 }
 
