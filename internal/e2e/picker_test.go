@@ -54,6 +54,16 @@ func TestCountryPickerFinds(t *testing.T) {
 	if strings.Contains(got, "|Duitsland|") {
 		t.Errorf("+1 finds %s", got)
 	}
+	// A whole number written internationally finds the countries that list
+	// it first, however they write it ("1 800 865 9408", "800-865-9408").
+	if got := options("+1 800 865 9408"); len(got) < 4 || !contains(got[:4], "Canada") || !contains(got[:4], "Bahama's") || contains(got, "Australië") {
+		t.Errorf("+1 800 865 9408 finds %v", got)
+	} else {
+		t.Logf("+1 800 865 9408 finds %v", got)
+	}
+	if got := options("+49 800 589 2332"); len(got) != 1 || got[0] != "Duitsland" {
+		t.Errorf("+49 800 589 2332 finds %v", got)
+	}
 	// Then the countries that list a number of that code (Russian numbers
 	// in Kyrgyzstan's list).
 	if got := options("+7"); len(got) < 2 || strings.Join(got[:2], ",") != "Kazachstan,Rusland" {
@@ -81,4 +91,13 @@ func TestCountryPickerFinds(t *testing.T) {
 		"Deutschland": "Germany", "US": "United States", "+44": "United Kingdom", "+64": "New Zealand"} {
 		first("en-us", q, want)
 	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -22,7 +22,7 @@ interface Country {
   cc?: number;
 }
 interface Directory { locale: string; countries: Country[]; zoneCountries: Record<string, string> }
-interface Entry { c: Country; href: string; key: string; alt: string[]; digits: string[]; cc: string }
+interface Entry { c: Country; href: string; key: string; alt: string[]; digits: string[]; cc: string; intl: string[] }
 
 const STORE = "docloom.support.country";
 let counter = 0;
@@ -43,6 +43,23 @@ export function initPickers(root: Document): void {
 // fold makes matching accent- and case-insensitive: "Curaçao" ~ "curacao".
 export function fold(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+// intlDigits are a country's numbers as dialled from abroad: a "+" number's
+// digits; a national number behind the calling code, without its trunk
+// prefix (0; 1 in the NANP; 8 in Russia and Kazakhstan) and with it (Italy
+// keeps its 0).
+function intlDigits(c: Country): string[] {
+  const cc = c.cc ? String(c.cc) : "";
+  const trunk = cc === "1" ? /^1/ : cc === "7" ? /^8/ : /^0/;
+  const out: string[] = [];
+  for (const p of c.phones || []) {
+    const d = (p.tel || p.number || "").replace(/\D/g, "");
+    if (!d) continue;
+    if ((p.tel || "").charAt(0) === "+") out.push(d);
+    else if (cc) out.push(cc + d.replace(trunk, ""), cc + d);
+  }
+  return out;
 }
 
 function slugOf(href: string): string {
@@ -99,6 +116,7 @@ function enhance(nav: HTMLElement, dir: Directory): void {
       alt: (c.search || []).map(fold),
       digits: (c.phones || []).map((p: Phone) => (p.tel || p.number || "").replace(/\D/g, "")).filter((d: string) => d.length > 0),
       cc: c.cc ? String(c.cc) : "",
+      intl: intlDigits(c),
     }))
     .sort((a: Entry, b: Entry) => collator.compare(a.c.name, b.c.name));
 
@@ -186,9 +204,13 @@ function enhance(nav: HTMLElement, dir: Directory): void {
       if (e.key.indexOf(q) >= 0 || e.c.slug.indexOf(qs) >= 0) return 2;
       if (q.length >= 3 && e.alt.some((a: string) => a.indexOf(q) === 0)) return 3;
       if (intl && qd) {
-        if (e.cc && qd.indexOf(e.cc) === 0) return 0;
+        // A whole number ("+1 800 865 9408") finds the countries that list
+        // it before the others of its code.
+        const listed = e.intl.some((d: string) => d.indexOf(qd) === 0);
+        if (listed && qd.length > e.cc.length + 2) return 0;
+        if (e.cc && qd.indexOf(e.cc) === 0) return 1;
         if (e.cc && e.cc.indexOf(qd) === 0) return 3;
-        if ((e.c.phones || []).some((p: Phone) => (p.tel || "").indexOf("+" + qd) === 0)) return 4;
+        if (listed) return 4;
         return -1;
       }
       if (qd.length >= 2 && e.digits.some((d: string) => d.indexOf(qd) >= 0)) return 4;
