@@ -231,6 +231,29 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("%s %q in %s:\n got %s\nwant %s", c.locale, c.schedule, c.zone, got, c.want)
 			}
 		}
+		// The picker's result count and cloud label (phrases "results" and
+		// "cloudOnly", filled for every language): Russian has three forms
+		// for whole numbers, Japanese and Chinese one.
+		for _, c := range []struct {
+			locale string
+			n      int
+			want   string
+		}{
+			{"ru-RU", 1, "1 страна или регион"}, {"ru-RU", 3, "3 страны и региона"}, {"ru-RU", 5, "5 стран и регионов"},
+			{"ru-RU", 21, "21 страна или регион"}, {"ru-RU", 246, "246 стран и регионов"},
+			{"ja-JP", 1, "1 件の国と地域"}, {"ja-JP", 246, "246 件の国と地域"},
+			{"zh-CN", 2, "2 个国家和地区"},
+		} {
+			q, _ := json.Marshal([]any{c.locale, "results", c.n})
+			if got := browsertest.Eval[string](p, `__hoursTest.count(...`+string(q)+`)`); got != c.want {
+				t.Errorf("%s results for %d: got %q, want %q", c.locale, c.n, got, c.want)
+			}
+		}
+		for locale, want := range map[string]string{"ru-RU": "только 21Vianet", "ja-JP": "21Vianet のみ", "zh-CN": "仅限 21Vianet"} {
+			if got := browsertest.Eval[string](p, `__hoursTest.cloudOnly('`+locale+`', '21Vianet')`); got != want {
+				t.Errorf("%s cloud label: got %q, want %q", locale, got, want)
+			}
+		}
 	})
 
 	t.Run("english-and-unknown-zone", func(t *testing.T) {

@@ -3,7 +3,7 @@
 
 import { evaluate } from "../../../../static/ts/hours/evaluate";
 import { now } from "../../../../static/ts/hours/clock";
-import { describe, registerPhrases, Strings } from "../../../../static/ts/hours/format";
+import { describe, phrase, plural, registerPhrases, strings, Strings } from "../../../../static/ts/hours/format";
 import RU from "../../../../static/ts/hours/phrases/ru.json";
 import JA from "../../../../static/ts/hours/phrases/ja.json";
 import ZH from "../../../../static/ts/hours/phrases/zh-cn.json";
@@ -31,4 +31,16 @@ function at(schedule: string, zone: string, locale: string, reader: string): Res
   };
 }
 
-(window as unknown as Record<string, unknown>).__hoursTest = { at: at };
+// count is a counted phrase ("results") for n in locale, the way the picker
+// writes it: the form Intl.PluralRules picks, English where the language
+// has none.
+function count(locale: string, key: "results" | "day" | "hour" | "minute", n: number): string {
+  return plural(phrase(strings(locale), key), n, locale);
+}
+
+// cloudOnly labels a number or line for one cloud, as the picker does.
+function cloudOnly(locale: string, cloud: string): string {
+  return phrase(strings(locale), "cloudOnly").replace("{cloud}", cloud);
+}
+
+(window as unknown as Record<string, unknown>).__hoursTest = { at: at, count: count, cloudOnly: cloudOnly };
