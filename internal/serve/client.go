@@ -1,6 +1,7 @@
 package serve
 
 import (
+	_ "embed"
 	"errors"
 	"io/fs"
 	"strings"
@@ -12,6 +13,12 @@ import (
 // clientSource is the live reload client in the theme. It is bundled here,
 // at server start, and never by the site build: built sites do not carry it.
 const clientSource = "static/ts/livereload.ts"
+
+// overlayCSS styles the error overlay the client shows; served at
+// OverlayCSSPath.
+//
+//go:embed overlay.css
+var overlayCSS []byte
 
 // bundleClient compiles the live reload client with esbuild (a few ms).
 func bundleClient() ([]byte, error) {

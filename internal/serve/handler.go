@@ -15,6 +15,10 @@ import (
 const (
 	EventsPath     = "/_docloom/events"
 	LiveReloadPath = "/_docloom/livereload.js"
+	// OverlayCSSPath is the error overlay's stylesheet, a file rather than
+	// an inline <style> so that the site's CSP, which the preview sends,
+	// allows it.
+	OverlayCSSPath = "/_docloom/livereload.css"
 )
 
 // ScriptTag is what every served HTML page gets before </body>.
@@ -104,6 +108,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case LiveReloadPath:
 		s.write(w, r, http.StatusOK, "livereload.js", s.client)
+		return
+	case OverlayCSSPath:
+		s.write(w, r, http.StatusOK, "livereload.css", overlayCSS)
 		return
 	}
 	rel := OutputPath(r.URL.EscapedPath(), r.URL.Path)

@@ -125,7 +125,7 @@ async function swapStylesheets(): Promise<void> {
     u.searchParams.set("docloom", String(Date.now()));
     return u.toString();
   };
-  const links = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'));
+  const links = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).filter((l) => l.id !== overlayID + "-style");
   try {
     const res = await fetch(location.href, { cache: "no-store" });
     const doc = new DOMParser().parseFromString(await res.text(), "text/html");
@@ -144,25 +144,19 @@ async function swapStylesheets(): Promise<void> {
   });
 }
 
-const overlayCSS = `
-#${overlayID}{position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.55);display:flex;align-items:flex-start;justify-content:center;padding:5vh 1rem;overflow:auto}
-#${overlayID} .dl-box{background:#fff;color:#1b1b1b;max-width:60rem;width:100%;border-top:6px solid #b00020;border-radius:4px;padding:1.25rem 1.5rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 8px 32px rgba(0,0,0,.4)}
-#${overlayID} h2{margin:0 0 .75rem;font-size:1.25rem;color:#b00020}
-#${overlayID} ol{margin:0;padding-left:1.25rem}
-#${overlayID} li{margin:.5rem 0}
-#${overlayID} .dl-pos{font:600 14px/1.4 ui-monospace,monospace;display:block}
-#${overlayID} .dl-msg{white-space:pre-wrap}
-#${overlayID} button{margin-top:1rem;font:inherit;padding:.35rem .9rem;cursor:pointer}
-#${overlayID} button:focus-visible{outline:3px solid #0050b3;outline-offset:2px}
-`;
+// The overlay's styles come from the preview server as a stylesheet file
+// (overlayCSSPath), not an inline <style>: the preview sends the site's
+// Content-Security-Policy, which blocks inline styles.
+const overlayCSSPath = "/_docloom/livereload.css";
 
 function showOverlay(diags: Diagnostic[]): void {
   hideOverlay(false);
   if (!document.getElementById(overlayID + "-style")) {
-    const style = document.createElement("style");
-    style.id = overlayID + "-style";
-    style.textContent = overlayCSS;
-    document.head.appendChild(style);
+    const link = document.createElement("link");
+    link.id = overlayID + "-style";
+    link.rel = "stylesheet";
+    link.href = overlayCSSPath;
+    document.head.appendChild(link);
   }
   lastFocus = document.activeElement;
   const root = document.createElement("div");
