@@ -89,6 +89,9 @@ func TestLinesPerLanguage(t *testing.T) {
 		{"hu-hu", "Hívható hétfőtől péntekig 9:00-16:00 között", "Hívható", "Mo-Fr 09:00-16:00", ""},
 		{"hu-hu", "hétfőtől szombatig 10:00 és 19:00 óra között", "", "Mo-Sa 10:00-19:00", ""},
 		{"nb-no", "Hverdager 08:00 - 16:00", "", "Mo-Fr 08:00-16:00", ""},
+		// A later rule's days replace an earlier rule's.
+		{"en-us", "English: Mon-Fri 9 AM-5 PM (Wed 9 AM-12 PM)", "English", "Mo,Tu,Th,Fr 09:00-17:00; We 09:00-12:00", ""},
+		{"en-us", "English: Mon-Sun 8 AM-8 PM, Sun 10 AM-4 PM", "English", "Mo-Sa 08:00-20:00; Su 10:00-16:00", ""},
 	} {
 		hl := parseHoursLine(tt.line, lexiconFor(tt.locale))
 		got := "null"

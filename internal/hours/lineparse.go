@@ -433,6 +433,27 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 	case nSpans == 0:
 		return Schedule{}, "", false, "no time range"
 	}
+	// A later rule's days replace an earlier rule's, as in opening_hours:
+	// "arkisin klo 9.00–15.00 (keskiviikkoisin 9–12)" is Wednesday 9-12.
+	for i, r := range rules {
+		later := 0
+		for _, q := range rules[i+1:] {
+			if len(q.spans) > 0 || q.closed {
+				later |= daySet(q.days)
+			}
+		}
+		if mine := daySet(r.days); mine&later != 0 {
+			r.days = nil
+			for d := 0; d < 7; d++ {
+				if mine&^later&(1<<d) != 0 {
+					r.days = append(r.days, dayNames[d])
+				}
+			}
+			if len(r.days) == 0 {
+				r.closed, r.spans = true, nil
+			}
+		}
+	}
 	var parts []string
 	for _, r := range rules {
 		switch {
@@ -461,6 +482,37 @@ func readSchedule(toks []token) (Schedule, string, bool, string) {
 		s = Schedule{always: true}
 	}
 	return s, zone, true, ""
+}
+
+// daySet is the days of "Mo", "Mo-Fr" or "Fr-Mo" entries as bits (Monday
+// is bit 0); an entry it cannot read counts as no day.
+func daySet(days []string) int {
+	idx := func(d string) int {
+		for i, n := range dayNames {
+			if n == d {
+				return i
+			}
+		}
+		return -1
+	}
+	set := 0
+	for _, d := range days {
+		a, b, ok := strings.Cut(d, "-")
+		i, j := idx(a), idx(a)
+		if ok {
+			j = idx(b)
+		}
+		if i < 0 || j < 0 {
+			continue
+		}
+		for k := i; ; k = (k + 1) % 7 {
+			set |= 1 << k
+			if k == j {
+				break
+			}
+		}
+	}
+	return set
 }
 
 func isClock(x any) bool {
