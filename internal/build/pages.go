@@ -300,6 +300,13 @@ func (b *builder) pageMonikers(l *localeSet, p *Page, split meta.Doc, src []byte
 			return
 		}
 		s, err := cat.Parse(expr)
+		if err != nil && cat.Derived() {
+			var undefined []string
+			if s, undefined, err = cat.ParseLenient(expr); err == nil {
+				b.led.addf(ownerParse(l.Locale.Code, p.Rel), pos, diag.Warning, "moniker-not-defined",
+					"%s %q names %s, which no moniker range of the docset defines (and there is no moniker definition file); those names match no cloud", what, expr, strings.Join(undefined, ", "))
+			}
+		}
 		if err != nil {
 			msg := err.Error()
 			if re, ok := err.(*moniker.RangeError); ok {

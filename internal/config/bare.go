@@ -134,6 +134,9 @@ func loadBare(root string) (*Site, []diag.Diagnostic) {
 		return nil, append(diags, diag.Diagnostic{Pos: diag.Pos{File: PublishConfigName}, Severity: diag.Error,
 			Code: "config-bad-moniker", Message: err.Error()})
 	}
+	if len(entries) == 0 {
+		cat.MarkDerived()
+	}
 	s.Monikers = cat
 	s.DefaultMoniker = ms[0].Name
 	return s, diags

@@ -25,7 +25,9 @@ var update = flag.Bool("update", false, "rewrite the expected sections of testda
 //	-- html o365-germany -- expected HTML for one cloud
 //	-- diags --            expected diagnostics, one per line
 //
-// An optional `-- locale --` section sets the page locale (default en-us).
+// An optional `-- locale --` section sets the page locale (default en-us);
+// an optional `-- derived --` section builds with a catalog read off the
+// docset's own ranges (o365-worldwide, o365-21vianet; no definition file).
 // Run `go test ./internal/dialect -run Golden -update` to rewrite the
 // expected sections after a deliberate change, then read the diff.
 func TestGolden(t *testing.T) {
@@ -41,7 +43,18 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := runGolden(t, d, ar)
+			dd := d
+			for _, f := range ar.Files {
+				if f.Name == "derived" {
+					dc, err := moniker.NewCatalog([]moniker.Moniker{{Name: "o365-worldwide"}, {Name: "o365-21vianet"}})
+					if err != nil {
+						t.Fatal(err)
+					}
+					dc.MarkDerived()
+					dd = New(dc)
+				}
+			}
+			got := runGolden(t, dd, ar)
 			changed := false
 			for i, f := range ar.Files {
 				if want, ok := got[f.Name]; ok {

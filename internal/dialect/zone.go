@@ -137,7 +137,21 @@ func (p *zoneParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 			fmt.Sprintf("text after the range is ignored: %q", m.trail))
 	}
 	z := &MonikerZone{Range: m.rng, Offset: off, colons: m.colons, indent: m.indent}
-	switch set, err := p.d.catalog.Parse(m.rng); {
+	set, err := p.d.catalog.Parse(m.rng)
+	var undefined []string
+	if err != nil && p.d.catalog.Derived() {
+		set, undefined, err = p.d.catalog.ParseLenient(m.rng)
+	}
+	switch {
+	case err == nil && len(undefined) > 0 && set.Empty():
+		report(pc, off+m.rngAt, diag.Warning, "moniker-not-defined", fmt.Sprintf(
+			"range %q names no moniker of this docset (%s: defined by no moniker range of the docset, and there is no moniker definition file); the block is shown in none of its clouds",
+			m.rng, strings.Join(undefined, ", ")))
+	case err == nil && len(undefined) > 0:
+		report(pc, off+m.rngAt, diag.Warning, "moniker-not-defined", fmt.Sprintf(
+			"range %q names %s, which no moniker range of the docset defines (and there is no moniker definition file); the block is shown in the clouds it names that the docset has",
+			m.rng, strings.Join(undefined, ", ")))
+		z.Set = set
 	case err != nil:
 		at := 0
 		msg := err.Error()

@@ -45,7 +45,19 @@ type Catalog struct {
 	// before[i] / after[i]: monikers of i's product ordered before / after i.
 	before, after []Set
 	versioned     bool // Versioned(ms), computed once
+	derived       bool // see Derived
 }
+
+// Derived reports whether the catalog was read off the docset's own
+// moniker ranges because no moniker definition file exists. Learn defines
+// monikers centrally, so such a catalog may lack monikers the docset
+// rightly names; callers then treat an unknown name as matching nothing,
+// with a warning, rather than as an error (ParseLenient).
+func (c *Catalog) Derived() bool { return c != nil && c.derived }
+
+// MarkDerived records that the catalog was derived from ranges (Derived).
+// Call it before the catalog is shared.
+func (c *Catalog) MarkDerived() { c.derived = true }
 
 // Versioned reports whether the catalog's monikers are versions of one
 // product (see the function Versioned); false for a nil Catalog.

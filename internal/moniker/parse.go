@@ -79,6 +79,20 @@ var opText = [...]string{opEq: "=", opLt: "<", opLe: "<=", opGt: ">", opGe: ">="
 // Parse runs for every zone of every page, so it does not allocate unless
 // it fails. It is safe on a nil Catalog, where every name is undefined.
 func (c *Catalog) Parse(expr string) (Set, error) {
+	set, _, err := c.parse(expr, false)
+	return set, err
+}
+
+// ParseLenient is Parse for a catalog that may not know every moniker
+// (Derived): a name it does not define matches no moniker instead of
+// failing, and is returned in undefined (in order, once each). Syntax
+// errors still fail.
+func (c *Catalog) ParseLenient(expr string) (set Set, undefined []string, err error) {
+	return c.parse(expr, true)
+}
+
+func (c *Catalog) parse(expr string, lenient bool) (Set, []string, error) {
+	var undefined []string
 	sc := scanner{s: expr}
 	all := c.All()
 	var result Set
@@ -86,21 +100,28 @@ func (c *Catalog) Parse(expr string) (Set, error) {
 	for {
 		kind, cmp, err := sc.next()
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		switch kind {
 		case itemEnd:
 			if sc.setLen > 0 {
 				result |= cur
 			}
-			return result, nil
+			return result, undefined, nil
 		case itemUnion:
 			result |= cur
 			cur = all
 		case itemComparator:
 			i, ok := c.Index(cmp.name)
+			if !ok && lenient {
+				if !contains(undefined, cmp.name) {
+					undefined = append(undefined, cmp.name)
+				}
+				cur = 0
+				continue
+			}
 			if !ok {
-				return 0, rangeErr(cmp.off, "moniker '%s' is not defined; %s", cmp.name, c.known())
+				return 0, nil, rangeErr(cmp.off, "moniker '%s' is not defined; %s", cmp.name, c.known())
 			}
 			cur &= c.eval(cmp.op, i)
 		}
@@ -278,4 +299,13 @@ func snippet(s string, i int) string {
 		end += n
 	}
 	return s[i:end]
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

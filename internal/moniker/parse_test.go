@@ -193,3 +193,34 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+func TestParseLenient(t *testing.T) {
+	cat, err := NewCatalog([]Moniker{{Name: "a-1"}, {Name: "a-2"}, {Name: "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		expr      string
+		want      []string
+		undefined []string
+		err       bool
+	}{
+		{"b", []string{"b"}, nil, false},
+		{"zz", nil, []string{"zz"}, false},
+		{"b || zz", []string{"b"}, []string{"zz"}, false},
+		{">=a-1 zz || b || zz", []string{"b"}, []string{"zz"}, false},
+		{"b ||", nil, nil, true},
+	} {
+		set, undef, err := cat.ParseLenient(c.expr)
+		if (err != nil) != c.err {
+			t.Errorf("%q: err %v", c.expr, err)
+			continue
+		}
+		if got := set.Names(cat); strings.Join(got, ",") != strings.Join(c.want, ",") || strings.Join(undef, ",") != strings.Join(c.undefined, ",") {
+			t.Errorf("%q = %v (undefined %v), want %v (undefined %v)", c.expr, got, undef, c.want, c.undefined)
+		}
+	}
+	if _, err := cat.Parse("zz"); err == nil {
+		t.Error("Parse accepts an undefined moniker")
+	}
+}
