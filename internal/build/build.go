@@ -172,6 +172,7 @@ func (b *builder) full() {
 		b.supportDirectories()
 	}
 	b.outputs = streamed + b.renderAll()
+	b.reportIncludes()
 	b.writeSearch()
 	b.writeSearchPages()
 	b.writeStatic()

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"net/url"
 	"path"
 	"regexp"
@@ -481,6 +482,59 @@ type includeCache struct {
 type incEntry struct {
 	once sync.Once
 	doc  *dialect.Doc
+	// diags are the include's own problems (front matter, Markdown, a read
+	// error), reported once per build "included from" the first place that
+	// includes it in path order (via), whichever worker got there first.
+	diags []diag.Diagnostic
+	sum   [32]byte // SHA-256 of the bytes parsed
+	mu    sync.Mutex
+	via   diag.Pos
+	seen  bool
+}
+
+// note records pos as a place that includes the file.
+func (ent *incEntry) note(pos diag.Pos) {
+	ent.mu.Lock()
+	if !ent.seen || posLess(pos, ent.via) {
+		ent.via, ent.seen = pos, true
+	}
+	ent.mu.Unlock()
+}
+
+func posLess(a, b diag.Pos) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
+}
+
+// reportIncludes puts every include's problems in the ledger, each with the
+// first place that includes it (so that the diagnostics never depend on
+// which worker parsed it first).
+func (b *builder) reportIncludes() {
+	b.incs.m.Range(func(k, v any) bool {
+		ent := v.(*incEntry)
+		abs := k.(string)
+		b.led.reset(ownerInclude(abs))
+		ent.mu.Lock()
+		via, seen := ent.via, ent.seen
+		ent.mu.Unlock()
+		if !seen {
+			return true
+		}
+		for _, d := range ent.diags {
+			if d.Pos == (diag.Pos{}) {
+				d.Pos = via // the file could not be read: reported where it is included
+			} else {
+				d.Via = "included from " + via.String()
+			}
+			b.led.add(ownerInclude(abs), d)
+		}
+		return true
+	})
 }
 
 // Include implements dialect.Env: the path is relative to the file that
@@ -543,8 +597,8 @@ func (b *builder) includeFile(l *localeSet, doc *dialect.Doc, dest string) (targ
 	return target, nil, nil, false
 }
 
-// includeDoc parses an include file once per build (pos, where it was
-// first included, goes with its diagnostics).
+// includeDoc parses an include file once per build; pos is where it is
+// included (see reportIncludes).
 func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos) *dialect.Doc {
 	v, _ := b.incs.m.LoadOrStore(f.Abs, &incEntry{})
 	ent := v.(*incEntry)
@@ -552,20 +606,16 @@ func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos) *di
 		display := owner.Docset.Display(f.Rel)
 		src, err := docset.ReadFile(f.Abs)
 		if err != nil {
-			b.led.add(ownerInclude(f.Abs), diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: "include-not-found", Message: err.Error()})
+			ent.diags = []diag.Diagnostic{{Severity: diag.Error, Code: "include-not-found", Message: err.Error()}} // at via
 			return
 		}
+		ent.sum = sha256.Sum256(src)
 		split, ds := meta.Split(display, src) // an include's front matter is ignored
-		for i := range ds {
-			ds[i].Via = "included from " + pos.String()
-		}
-		b.led.add(ownerInclude(f.Abs), ds...)
+		ent.diags = append(ent.diags, ds...)
 		ent.doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
-		for _, d := range ent.doc.Diags {
-			d.Via = "included from " + pos.String()
-			b.led.add(ownerInclude(f.Abs), d)
-		}
+		ent.diags = append(ent.diags, ent.doc.Diags...)
 	})
+	ent.note(pos)
 	return ent.doc
 }
 

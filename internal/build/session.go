@@ -320,6 +320,7 @@ func (s *Session) incremental(p *updatePlan) int {
 	}
 	s.dirty = list
 	n := b.renderIncremental(list)
+	b.reportIncludes()
 	b.writeSearch()
 	if pageSetChanged || navChanged {
 		// Sitemaps, 404 pages and redirects list pages: rewrite them (the

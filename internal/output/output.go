@@ -316,3 +316,55 @@ func (d *Dir) path(rel string) (string, string, error) {
 	}
 	return filepath.ToSlash(clean), p, nil
 }
+
+// Keep puts the previous site's file at rel into the new tree unchanged, if
+// the previous site's manifest says it holds bytes with hash h (the first 16
+// bytes of their SHA-256) and size bytes, and the file is still as written.
+// It reports whether it did; a build that remembers what a page's output
+// was (build's page cache) then need not render it again.
+func (d *Dir) Keep(rel string, h [16]byte, size int64) bool {
+	d.state.RLock()
+	defer d.state.RUnlock()
+	if d.cancelled {
+		return false
+	}
+	clean := filepath.ToSlash(filepath.Clean(filepath.FromSlash(rel)))
+	e, ok := d.prev[clean]
+	if !ok || e.src != "" || e.hash != h || e.size != size {
+		return false
+	}
+	_, p, err := d.path(rel)
+	if err != nil {
+		return false
+	}
+	return d.reuse(clean, p, e)
+}
+
+// CanKeep reports whether Keep would succeed for rel now (the previous
+// site has those bytes there, intact), without linking anything.
+func (d *Dir) CanKeep(rel string, h [16]byte, size int64) bool {
+	clean := filepath.ToSlash(filepath.Clean(filepath.FromSlash(rel)))
+	e, ok := d.prev[clean]
+	if !ok || e.src != "" || e.hash != h || e.size != size {
+		return false
+	}
+	fi, ok := statFile(filepath.Join(d.final, filepath.FromSlash(clean)))
+	return ok && fi.size == e.size && fi.mtime == e.mtime
+}
+
+// Previous returns the bytes of one of docloom's own records (see Own) in
+// the previous site, nil when there is none. Records are swapped in with
+// the tree they describe.
+func (d *Dir) Previous(name string) []byte {
+	if !Own(name) || strings.ContainsAny(name, `/\`) {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(d.final, name))
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+// Sum is the hash Keep takes: the first 16 bytes of data's SHA-256.
+func Sum(data []byte) [16]byte { return sum(data) }
