@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,6 +54,9 @@ type Result struct {
 	// folder; Unchanged how many it kept from the previous site (same bytes,
 	// or a resource whose source did not change).
 	Written, Unchanged int
+	// Reused is how many pages the page cache gave as they were, neither
+	// parsed nor rendered (see pagecache.go).
+	Reused int
 	// UpToDate: nothing changed since the build that made the output, which
 	// was kept as it is (see fingerprint).
 	UpToDate bool
@@ -71,6 +75,9 @@ func (r *Result) Summary() string {
 		files = " (up to date: no input changed since the last build)"
 	case r.Written+r.Unchanged > 0:
 		files = fmt.Sprintf(" (%d files written, %d unchanged)", r.Written, r.Unchanged)
+	}
+	if r.Reused > 0 && !r.UpToDate {
+		files = strings.TrimSuffix(files, ")") + fmt.Sprintf("; %d pages unchanged, not rendered)", r.Reused)
 	}
 	return fmt.Sprintf("%d pages, %d locales, %d monikers, %d documents, %d warnings, %d errors, %s%s",
 		r.Pages, r.Locales, r.Monikers, r.Outputs, r.Warnings, r.Errors, r.Elapsed.Round(time.Millisecond), files)
@@ -95,12 +102,19 @@ func Run(opts Options) *Result {
 			return b.result(start)
 		}
 		b.sink = out
+		b.pcache = loadPageCache(out.Previous(cacheName))
+		b.recording = true
 	}
 	b.full()
+	b.pcache = nil
 	res := b.result(start)
 	if out != nil {
 		if res.Failed(opts.Strict) || b.site == nil {
 			out.Abort()
+		} else if err := b.savePageCache(out); err != nil {
+			out.Abort()
+			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
+			return b.result(start)
 		} else if err := saveState(out, key, res); err != nil {
 			out.Abort()
 			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
@@ -133,6 +147,8 @@ func (b *builder) full() {
 	b.codes = codeCache{}
 	b.files = nil
 	b.search = nil
+	b.sums = &sync.Map{}
+	b.reused.Store(0)
 	if !b.opts.NoWrite && !b.opts.NoSearch {
 		b.search = newSearchState()
 	}
@@ -160,6 +176,9 @@ func (b *builder) full() {
 	if b.streaming() && !layouts.Missing() {
 		b.readAll()
 		b.reindex() // lookups and navigation for rendering while parsing
+		if b.recording || b.pcache != nil {
+			b.global = b.globalKey()
+		}
 		b.supportDirectories()
 		streamed = b.parseAndRender()
 		b.reindex()
@@ -215,6 +234,7 @@ func (b *builder) result(start time.Time) *Result {
 		res.Pages += len(l.own)
 	}
 	res.Files = b.written()
+	res.Reused = int(b.reused.Load())
 	res.Elapsed = time.Since(start)
 	return res
 }
@@ -265,6 +285,16 @@ type builder struct {
 	bookmarks *deferred
 	// search is the site search index (nil in check mode).
 	search *searchState
+
+	// pcache is the previous build's page cache (nil when there is none or
+	// it cannot be trusted); recording makes this build record its own;
+	// global is this build's global key and sums the files' hashes (see
+	// pagecache.go).
+	pcache    *pageCache
+	recording bool
+	global    [32]byte
+	sums      *sync.Map
+	reused    atomic.Int32
 }
 
 // workers is the size of the worker pool: --workers (default one per core),

@@ -490,6 +490,13 @@ type incEntry struct {
 	mu    sync.Mutex
 	via   diag.Pos
 	seen  bool
+	// parsed is set once the file was read; until then a page restored
+	// from the page cache may have given its diagnostics as the cache
+	// recorded them (cached).
+	parsed    bool
+	cached    []diag.Diagnostic
+	cachedSum [32]byte
+	hasCached bool
 }
 
 // note records pos as a place that includes the file.
@@ -521,11 +528,15 @@ func (b *builder) reportIncludes() {
 		b.led.reset(ownerInclude(abs))
 		ent.mu.Lock()
 		via, seen := ent.via, ent.seen
+		ds := ent.diags
+		if !ent.parsed {
+			ds = ent.cached
+		}
 		ent.mu.Unlock()
 		if !seen {
 			return true
 		}
-		for _, d := range ent.diags {
+		for _, d := range ds {
 			if d.Pos == (diag.Pos{}) {
 				d.Pos = via // the file could not be read: reported where it is included
 			} else {
@@ -562,7 +573,7 @@ func (e *env) Include(doc *dialect.Doc, dest string, pos diag.Pos) (*dialect.Doc
 	if e.deps != nil {
 		e.deps[f.Abs] = true
 	}
-	d := e.b.includeDoc(owner, f, pos)
+	d := e.b.includeDoc(owner, f, pos, e.page)
 	return d, d != nil
 }
 
@@ -599,7 +610,7 @@ func (b *builder) includeFile(l *localeSet, doc *dialect.Doc, dest string) (targ
 
 // includeDoc parses an include file once per build; pos is where it is
 // included (see reportIncludes).
-func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos) *dialect.Doc {
+func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos, from *Page) *dialect.Doc {
 	v, _ := b.incs.m.LoadOrStore(f.Abs, &incEntry{})
 	ent := v.(*incEntry)
 	ent.once.Do(func() {
@@ -614,8 +625,14 @@ func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos) *di
 		ent.diags = append(ent.diags, ds...)
 		ent.doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)
 		ent.diags = append(ent.diags, ent.doc.Diags...)
+		ent.mu.Lock()
+		ent.parsed = true
+		ent.mu.Unlock()
 	})
 	ent.note(pos)
+	if from != nil && from.rec != nil {
+		from.rec.include(f.Abs, pos)
+	}
 	return ent.doc
 }
 
@@ -652,7 +669,13 @@ func (b *builder) includeHeadings(l *localeSet, p *Page) {
 			if depth == 0 {
 				o = inc.Offset
 			}
-			d := b.includeDoc(owner, f, p.Doc.Pos(o))
+			if p.rec != nil {
+				if p.rec.files == nil {
+					p.rec.files = map[string]bool{}
+				}
+				p.rec.files[f.Abs] = true
+			}
+			d := b.includeDoc(owner, f, p.Doc.Pos(o), p)
 			if d == nil || seen[d] || depth > 8 {
 				continue
 			}

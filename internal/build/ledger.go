@@ -38,6 +38,13 @@ func (l *ledger) reset(owner string) {
 	l.mu.Unlock()
 }
 
+// get returns a copy of an owner's diagnostics.
+func (l *ledger) get(owner string) []diag.Diagnostic {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]diag.Diagnostic(nil), l.m[owner]...)
+}
+
 // has reports whether owner has a diagnostic with code.
 func (l *ledger) has(owner, code string) bool {
 	l.mu.Lock()

@@ -13,6 +13,7 @@ import (
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/output"
 	"github.com/docloom/docloom/internal/render"
 	"github.com/docloom/docloom/internal/urlpath"
 )
@@ -180,6 +181,9 @@ func (b *builder) writePage(j renderJob, m int, body string, e *env) *render.Pag
 		return nil
 	}
 	rel := b.pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel)
+	if r := j.p.rec; r != nil {
+		r.docs = append(r.docs, cachedDoc{Rel: rel, M: m, Hash: output.Sum(buf.Bytes()), Size: int64(buf.Len())})
+	}
 	if q, ok := b.sink.(queuer); ok {
 		b.emit(rel, func(sink) error {
 			q.Queue(rel, buf.Bytes(), func() { bufPool.Put(buf) })

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"path"
 	"strings"
@@ -81,6 +82,13 @@ type Page struct {
 	keepAST bool
 	// rendered is set when a streamed build wrote the page while parsing.
 	rendered bool
+	// srcSum is the SHA-256 of the page's file; exports that of what other
+	// pages read of it (exportSum); rec collects its page cache entry while
+	// it is rendered, and cached is the entry it was restored from.
+	srcSum  [32]byte
+	exports [32]byte
+	rec     *pageRecord
+	cached  *cachedPage
 }
 
 // URLPath is the page's path below /<locale>/<moniker>/: lower-cased,
@@ -215,7 +223,7 @@ func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 		return nil
 	}
 	b.led.reset(ownerParse(l.Locale.Code, f.Rel))
-	p := &Page{Rel: f.Rel, File: f, Landing: f.Kind == docset.Landing}
+	p := &Page{Rel: f.Rel, File: f, Landing: f.Kind == docset.Landing, srcSum: sha256.Sum256(src)}
 	if p.Landing {
 		return b.parseLanding(l, p, src)
 	}

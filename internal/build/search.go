@@ -97,6 +97,7 @@ type searchAnalysis struct {
 	body  string
 	text  search.Extracted
 	entry *search.Entry
+	key   [sha256.Size]byte // of entry in searchState.entries
 }
 
 func sameText(a, b search.Extracted) bool {
@@ -137,6 +138,10 @@ func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page
 	}
 	doc := search.Doc{URL: URLPath(b.pubOf(j.p.Rel)), Title: j.p.Title, Breadcrumb: crumbs}
 	s.index(variantKey{loc, m}).Put(search.Key(j.p.Rel), doc, last.entry)
+	if r := j.p.rec; r != nil && len(r.docs) > 0 {
+		d := &r.docs[len(r.docs)-1] // the document writePage just wrote
+		d.Indexed, d.Search, d.Entry = true, doc, last.key
+	}
 }
 
 // searchAnalyze analyses a page's text into last, and writes its fragment
@@ -155,6 +160,7 @@ func (b *builder) searchAnalyze(j renderJob, x search.Extracted, last *searchAna
 	}
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
+	last.key = key
 	if e, ok := s.entries.Load(key); ok {
 		last.entry = e.(*search.Entry)
 	} else {

@@ -153,17 +153,64 @@ func (b *builder) parseAndRender() int {
 		renderers[i] = b.dialect.NewRenderer(states[i])
 	}
 	b.bookmarks = &deferred{}
-	b.parallel(len(jobs), func(worker, i int) {
-		j := jobs[i]
+	// Pages whose own inputs are those of the previous build's page cache
+	// get their parse results from it; the others are parsed and rendered
+	// at once. Then, every page's headings being known, a cached page
+	// whose linked pages are unchanged is put in place as it was, and the
+	// rest are parsed and rendered.
+	hits := make([]*cachedPage, len(jobs))
+	if b.pcache != nil && b.pcache.Global == b.global {
+		b.parallel(len(jobs), func(_, i int) {
+			if c := b.cacheLookup(jobs[i].l, jobs[i].p); c != nil {
+				hits[i] = c
+				b.restoreParse(jobs[i].l, jobs[i].p, c)
+			}
+		})
+	}
+	render := func(worker int, j job) {
+		if b.recording && cacheable(j.p) {
+			j.p.rec = &pageRecord{}
+		}
 		b.parseBody(j.l, j.p)
 		if j.p.Doc == nil || j.p.keepAST {
+			j.p.rec = nil
 			return
 		}
 		counts[worker] += b.renderPage(states[worker], renderers[worker], renderJob{j.l, j.p})
 		j.p.rendered = true
 		j.p.Doc.AST, j.p.Doc.Source = nil, nil
-	})
+	}
+	var misses, cached []int
+	for i := range jobs {
+		if hits[i] == nil {
+			misses = append(misses, i)
+		} else {
+			cached = append(cached, i)
+		}
+	}
+	b.parallel(len(misses), func(worker, i int) { render(worker, jobs[misses[i]]) })
+	if len(cached) > 0 {
+		b.fillExports()
+		b.parallel(len(cached), func(worker, i int) {
+			j, c := jobs[cached[i]], hits[cached[i]]
+			if b.depsCurrent(c) {
+				if n, ok := b.replay(renderJob{j.l, j.p}, c); ok {
+					counts[worker] += n
+					return
+				}
+			}
+			// Parsed again after all: readPage gives back the front
+			// matter's diagnostics that restoreParse had replaced.
+			if np := b.readPage(j.l, j.p.File); np != nil {
+				j.p.pending = np.pending
+				render(worker, j)
+			}
+		})
+	}
 	b.checkDeferred()
+	if b.recording {
+		b.fillExports()
+	}
 	n := 0
 	for _, c := range counts {
 		n += c

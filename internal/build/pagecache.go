@@ -1,0 +1,585 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docloom/docloom/internal/diag"
+	"github.com/docloom/docloom/internal/dialect"
+	"github.com/docloom/docloom/internal/docset"
+	"github.com/docloom/docloom/internal/output"
+	"github.com/docloom/docloom/internal/search"
+)
+
+// The page cache lets a rebuild skip the pages whose output cannot have
+// changed: it neither parses nor renders them, and links their documents
+// from the previous site. It lives in the output folder (cacheName, written
+// last into the new tree and swapped in with it, so it always describes
+// the site beside it) and records, for each page rendered while streaming:
+//
+//   - what its output depends on: its source bytes, path, published path
+//     and git date; the bytes of every include and code file it read; for
+//     every page it links to, that page's exports (title, headings,
+//     anchors, clouds), since bookmarks into it are checked against them;
+//   - what later stages need of it: its exports (other pages' bookmark
+//     checks), its parse and render diagnostics, the places it includes
+//     files from (include diagnostics name the first), its documents'
+//     paths and hashes and their search entries.
+//
+// Everything else a page's output depends on is in the global key: the
+// docloom binary, the options, every file of the site that is not a page
+// or an include (configuration, layouts, static files, TOCs, data files,
+// redirections, media, code samples: by size, time and inode, by content
+// when modified in the last seconds), and every page's front matter as the
+// index and the navigation see it (path, clouds, title, uid, metadata). A
+// change there renders every page again. A cache whose checksum, version
+// or global key does not match is ignored, never trusted; a page whose
+// documents are no longer in the previous site as recorded is rendered.
+
+const (
+	cacheName    = ".docloom-cache"
+	cacheVersion = 1
+	cacheHeader  = "docloom-cache 1\n"
+)
+
+type pageCache struct {
+	Version int
+	Global  [32]byte
+	Pages   map[string]*cachedPage // by cacheKey
+	Entries map[[32]byte]*search.Entry
+	Incs    map[string]cachedInclude // by absolute path
+}
+
+type cachedInclude struct {
+	Sum   [32]byte
+	Diags []diag.Diagnostic
+}
+
+type cachedPage struct {
+	Src         [32]byte
+	Files       []fileSum
+	Deps        []pageSum
+	Title       string
+	Headings    []dialect.Heading
+	Own         []dialect.Heading
+	Anchors     []string
+	ParseDiags  []diag.Diagnostic
+	RenderDiags []diag.Diagnostic
+	IncVia      []incVia
+	Docs        []cachedDoc
+	DepKeys     []string
+}
+
+type fileSum struct {
+	Abs string
+	Sum [32]byte
+}
+
+type pageSum struct {
+	Key string // depPage
+	Sum [32]byte
+}
+
+type incVia struct {
+	Abs string
+	Pos diag.Pos
+}
+
+type cachedDoc struct {
+	Rel     string
+	M       int
+	Hash    [16]byte
+	Size    int64
+	Indexed bool
+	Search  search.Doc
+	Entry   [32]byte
+}
+
+// pageRecord collects, while a page is parsed and rendered, what its cache
+// entry needs.
+type pageRecord struct {
+	docs   []cachedDoc
+	incVia map[string]diag.Pos
+	files  map[string]bool // includes walked for headings
+}
+
+func (r *pageRecord) include(abs string, pos diag.Pos) {
+	if r.incVia == nil {
+		r.incVia = map[string]diag.Pos{}
+	}
+	if old, ok := r.incVia[abs]; !ok || posLess(pos, old) {
+		r.incVia[abs] = pos
+	}
+}
+
+// keeper is a sink that can keep a previous build's file (output.Dir).
+type keeper interface {
+	Keep(rel string, h [16]byte, size int64) bool
+	CanKeep(rel string, h [16]byte, size int64) bool
+}
+
+func cacheKey(locale, rel string) string { return locale + "/" + rel }
+
+// loadPageCache decodes a cache file; nil when it is missing, from another
+// version, or damaged in any way.
+func loadPageCache(data []byte) (pc *pageCache) {
+	rest, ok := bytes.CutPrefix(data, []byte(cacheHeader))
+	if !ok || len(rest) < sha256.Size {
+		return nil
+	}
+	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			pc = nil
+		}
+	}()
+	var c pageCache
+	if gob.NewDecoder(bytes.NewReader(payload)).Decode(&c) != nil || c.Version != cacheVersion || c.Pages == nil {
+		return nil
+	}
+	return &c
+}
+
+func encodePageCache(c *pageCache) ([]byte, error) {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(c); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(payload.Bytes())
+	out := make([]byte, 0, len(cacheHeader)+len(sum)+payload.Len())
+	out = append(out, cacheHeader...)
+	out = append(out, sum[:]...)
+	return append(out, payload.Bytes()...), nil
+}
+
+// fileSum is the SHA-256 of a file's bytes, read once per build (zero when
+// it cannot be read).
+func (b *builder) fileSum(abs string) [32]byte {
+	if v, ok := b.sums.Load(abs); ok {
+		return v.([32]byte)
+	}
+	var s [32]byte
+	if data, err := os.ReadFile(abs); err == nil {
+		s = sha256.Sum256(data)
+	}
+	b.sums.Store(abs, s)
+	return s
+}
+
+// globalKey hashes what every page's output may depend on besides its own
+// source, its includes and the pages it links to (see the comment at the
+// top).
+func (b *builder) globalKey() [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "docloom page cache %d\n", cacheVersion)
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(h, "exe %s %d %d\n", exe, st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	site, _ := filepath.Abs(b.opts.Site)
+	fmt.Fprintf(h, "opts %q %v %v %v %q\n", site, b.opts.Strict, b.opts.NoWrite, b.opts.NoSearch, b.opts.BaseURL)
+	perPage := map[string]bool{}
+	for _, l := range b.locales {
+		for _, f := range l.Docset.Files {
+			if f.Kind == docset.Page || f.Kind == docset.Landing || f.Kind == docset.Include {
+				perPage[f.Abs] = true
+			}
+		}
+	}
+	out, _ := filepath.Abs(b.opts.Out)
+	roots := []string{b.site.Root}
+	for _, l := range b.site.Locales {
+		roots = append(roots, l.Path)
+	}
+	recent := time.Now().Add(-racyWindow).UnixNano()
+	for _, root := range roots {
+		fmt.Fprintf(h, "root %s\n", root)
+		n := 0
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(h, "error %s\n", p)
+				return nil
+			}
+			if n++; n > maxInputs {
+				return fs.SkipAll
+			}
+			if d.IsDir() {
+				if p != root && (d.Name() == ".git" || p == out || strings.HasPrefix(d.Name(), "."+filepath.Base(out)+".building-")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if perPage[p] {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				fmt.Fprintf(h, "error %s\n", p)
+				return nil
+			}
+			if mtime := info.ModTime().UnixNano(); mtime > recent {
+				fmt.Fprintf(h, "%s %x\n", p, b.fileSum(p)) // racy: by content
+			} else {
+				fmt.Fprintf(h, "%s %d %d %d\n", p, info.Size(), mtime, inode(info))
+			}
+			return nil
+		})
+	}
+	fmt.Fprintf(h, "git %v %v\n", b.history != nil, b.history != nil && b.history.Shallow)
+	for _, l := range b.locales {
+		fmt.Fprintf(h, "locale %s %s %d\n", l.Locale.Code, l.Locale.Path, len(l.Pages))
+		for _, p := range l.Pages {
+			platy := p.File != nil && p.File.PlatyPS
+			fmt.Fprintf(h, "page %q %q %v %v %v %d %q %v %v\n", p.Rel, b.pubOf(p.Rel), p.Fallback, p.Landing, platy,
+				uint64(p.Monikers), p.Title, p.mayZone, p.keepAST)
+			hashValue(h, p.Meta)
+			h.Write([]byte{'\n'})
+		}
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// hashValue writes a front-matter value in a form that does not depend on
+// map order.
+func hashValue(w interface{ Write([]byte) (int, error) }, v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fmt.Fprintf(w, "{%d", len(keys))
+		for _, k := range keys {
+			fmt.Fprintf(w, "%q:", k)
+			hashValue(w, x[k])
+		}
+		w.Write([]byte{'}'})
+	case []any:
+		fmt.Fprintf(w, "[%d", len(x))
+		for _, e := range x {
+			w.Write([]byte{','})
+			hashValue(w, e)
+		}
+		w.Write([]byte{']'})
+	case string:
+		fmt.Fprintf(w, "s%q", x)
+	default:
+		fmt.Fprintf(w, "%T:%v", x, x)
+	}
+}
+
+// srcKey hashes what is the page's own: its bytes, paths and git date.
+func (b *builder) srcKey(l *localeSet, p *Page) [32]byte {
+	h := sha256.New()
+	h.Write(p.srcSum[:])
+	f := p.File
+	date, ok := b.history.Date(f.Abs)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d %v\x00%d %v\x00%s", l.Locale.Code, p.Rel, l.Docset.Display(p.Rel),
+		f.Abs, f.Pub, f.Base, f.Kind, f.PlatyPS, date.UnixNano(), ok, b.history.Rel(f.Abs))
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// exportSum hashes what other pages' output and diagnostics may read of p
+// once it is parsed.
+func exportSum(p *Page) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %d %v\n", p.Title, uint64(p.Monikers), p.mayZone)
+	if p.Doc != nil {
+		for _, x := range p.Doc.Headings {
+			fmt.Fprintf(h, "h %q %d %q %d %v %d\n", x.ID, x.Level, x.Text, uint64(x.Zone), x.Explicit, x.Offset)
+		}
+	} else {
+		h.Write([]byte("no doc\n"))
+	}
+	for _, a := range sortedKeys(p.anchors) {
+		fmt.Fprintf(h, "a %q\n", a)
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// fillExports computes every page's export sum, once all pages are parsed
+// (or restored from the cache).
+func (b *builder) fillExports() {
+	var all []*Page
+	for _, l := range b.locales {
+		for _, p := range l.Pages {
+			if !p.Fallback {
+				all = append(all, p)
+			}
+		}
+	}
+	b.parallel(len(all), func(_, i int) { all[i].exports = exportSum(all[i]) })
+	def := b.defaultLocale()
+	for _, l := range b.locales {
+		for _, p := range l.Pages {
+			if p.Fallback && def != nil {
+				if o := def.own[p.Rel]; o != nil {
+					p.exports = o.exports
+				}
+			}
+		}
+	}
+}
+
+// depExports is the export sum of the page a depPage key names (zero when
+// there is none).
+func (b *builder) depExports(key string) [32]byte {
+	rest, ok := strings.CutPrefix(key, "page:")
+	if !ok {
+		return [32]byte{}
+	}
+	code, rel, _ := strings.Cut(rest, "/")
+	for _, l := range b.locales {
+		if l.Locale.Code == code {
+			if p := l.byRel[rel]; p != nil {
+				return p.exports
+			}
+		}
+	}
+	return [32]byte{}
+}
+
+// cacheable reports whether a page can be kept in the page cache: country
+// pages (whose support hours come from other pages) and the default-locale
+// originals of fallback copies (rendered after parsing) always render.
+func cacheable(p *Page) bool {
+	return !p.Fallback && !p.keepAST && p.hoursLines == nil && p.File != nil
+}
+
+// cacheLookup returns the page's cache entry when its own inputs (source,
+// includes, code files) are those recorded; the pages it links to are
+// checked later (depsCurrent), once every page is parsed.
+func (b *builder) cacheLookup(l *localeSet, p *Page) *cachedPage {
+	pc := b.pcache
+	if pc == nil || !cacheable(p) {
+		return nil
+	}
+	c := pc.Pages[cacheKey(l.Locale.Code, p.Rel)]
+	if c == nil || c.Src != b.srcKey(l, p) {
+		return nil
+	}
+	for _, f := range c.Files {
+		if b.fileSum(f.Abs) != f.Sum {
+			return nil
+		}
+	}
+	return c
+}
+
+// restoreParse stands in for parseBody: the page gets the headings, title,
+// anchors and parse diagnostics its unchanged source gave.
+func (b *builder) restoreParse(l *localeSet, p *Page, c *cachedPage) {
+	if p.pending != nil {
+		p.pending = nil
+		p.Doc = &dialect.Doc{Rel: p.Rel, File: l.Docset.Display(p.Rel), Headings: c.Headings}
+		p.ownHeadings = c.Own
+		p.Title = c.Title
+		p.anchors = map[string]bool{}
+		for _, a := range c.Anchors {
+			p.anchors[a] = true
+		}
+	}
+	owner := ownerParse(l.Locale.Code, p.Rel)
+	b.led.reset(owner)
+	b.led.add(owner, c.ParseDiags...)
+}
+
+// depsCurrent reports whether every page c's output read is as it was.
+func (b *builder) depsCurrent(c *cachedPage) bool {
+	for _, d := range c.Deps {
+		if b.depExports(d.Key) != d.Sum {
+			return false
+		}
+	}
+	return true
+}
+
+// replay puts a cached page's documents, diagnostics, dependencies and
+// search entries in place of rendering it; false (having done nothing)
+// when the previous site does not hold its documents any more.
+func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
+	k, ok := b.sink.(keeper)
+	if !ok {
+		return 0, false
+	}
+	for _, d := range c.Docs {
+		if !k.CanKeep(d.Rel, d.Hash, d.Size) {
+			return 0, false
+		}
+		if d.Indexed && (b.search == nil || b.pcache.Entries[d.Entry] == nil) {
+			return 0, false
+		}
+	}
+	l, p := j.l, j.p
+	owner := ownerRender(l.Locale.Code, p.Rel)
+	b.led.reset(owner)
+	b.led.add(owner, c.RenderDiags...)
+	deps := make(map[string]bool, len(c.DepKeys))
+	for _, d := range c.DepKeys {
+		deps[d] = true
+	}
+	b.mu.Lock()
+	b.deps[depPage(l.Locale.Code, p.Rel)] = deps
+	b.mu.Unlock()
+	b.searchForget(l.Locale.Code, p.Rel)
+	for _, d := range c.Docs {
+		b.emit(d.Rel, func(sink) error {
+			if !k.Keep(d.Rel, d.Hash, d.Size) {
+				return fmt.Errorf("the previous site's %s changed during the build; build again", d.Rel)
+			}
+			return nil
+		})
+		// The shared TOC files are written by the first page that needs them.
+		toc := l.nav.TOCFor(p.Rel)
+		if toc == nil {
+			toc = b.referenceTOC(l, p, d.M)
+		}
+		b.navFor(l, d.M, toc)
+		if d.Indexed {
+			b.searchReplay(j, d, b.pcache.Entries[d.Entry])
+		}
+	}
+	for _, v := range c.IncVia {
+		v1, _ := b.incs.m.LoadOrStore(v.Abs, &incEntry{})
+		ent := v1.(*incEntry)
+		ent.note(v.Pos)
+		if inc, ok := b.pcache.Incs[v.Abs]; ok {
+			ent.mu.Lock()
+			ent.cached, ent.cachedSum, ent.hasCached = inc.Diags, inc.Sum, true
+			ent.mu.Unlock()
+		}
+	}
+	p.cached = c
+	p.rendered = true
+	b.reused.Add(1)
+	return len(c.Docs), true
+}
+
+// searchReplay puts a cached document's search entry in its index, and its
+// text fragment in the site the first time it is seen.
+func (b *builder) searchReplay(j renderJob, d cachedDoc, e *search.Entry) {
+	s := b.search
+	if v, loaded := s.entries.LoadOrStore(d.Entry, e); loaded {
+		e = v.(*search.Entry)
+	}
+	rel := searchFilesDir + j.l.Locale.Code + "/" + e.FragmentName
+	s.mu.Lock()
+	fresh := !s.fragments[rel]
+	s.fragments[rel] = true
+	s.mu.Unlock()
+	if fresh {
+		b.write(rel, e.Fragment)
+	}
+	s.index(variantKey{j.l.Locale.Code, d.M}).Put(search.Key(j.p.Rel), d.Search, e)
+}
+
+// savePageCache writes the cache of this build into its output folder.
+func (b *builder) savePageCache(out *output.Dir) error {
+	if !b.recording || b.site == nil {
+		return nil
+	}
+	pc := &pageCache{Version: cacheVersion, Global: b.global, Pages: map[string]*cachedPage{},
+		Entries: map[[32]byte]*search.Entry{}, Incs: map[string]cachedInclude{}}
+	var mu sync.Mutex
+	type job struct {
+		l *localeSet
+		p *Page
+	}
+	var jobs []job
+	for _, l := range b.locales {
+		for _, p := range l.Pages {
+			if cacheable(p) && p.rendered && (p.cached != nil || p.rec != nil) {
+				jobs = append(jobs, job{l, p})
+			}
+		}
+	}
+	b.parallel(len(jobs), func(_, i int) {
+		l, p := jobs[i].l, jobs[i].p
+		c := p.cached
+		if c == nil {
+			c = b.cacheEntry(l, p)
+		}
+		mu.Lock()
+		pc.Pages[cacheKey(l.Locale.Code, p.Rel)] = c
+		mu.Unlock()
+	})
+	for _, c := range pc.Pages {
+		for _, d := range c.Docs {
+			if !d.Indexed {
+				continue
+			}
+			if v, ok := b.search.entries.Load(d.Entry); ok {
+				pc.Entries[d.Entry] = v.(*search.Entry)
+			}
+		}
+	}
+	b.incs.m.Range(func(k, v any) bool {
+		ent := v.(*incEntry)
+		ent.mu.Lock()
+		defer ent.mu.Unlock()
+		switch {
+		case ent.parsed:
+			pc.Incs[k.(string)] = cachedInclude{Sum: ent.sum, Diags: ent.diags}
+		case ent.hasCached:
+			pc.Incs[k.(string)] = cachedInclude{Sum: ent.cachedSum, Diags: ent.cached}
+		}
+		return true
+	})
+	data, err := encodePageCache(pc)
+	if err != nil {
+		return err
+	}
+	return out.Write(cacheName, data)
+}
+
+// cacheEntry makes the cache entry of a page rendered by this build.
+func (b *builder) cacheEntry(l *localeSet, p *Page) *cachedPage {
+	c := &cachedPage{Src: b.srcKey(l, p), Title: p.Title, Own: p.ownHeadings, Anchors: sortedKeys(p.anchors),
+		ParseDiags: b.led.get(ownerParse(l.Locale.Code, p.Rel)), RenderDiags: b.led.get(ownerRender(l.Locale.Code, p.Rel)),
+		Docs: p.rec.docs}
+	if p.Doc != nil {
+		c.Headings = p.Doc.Headings
+	}
+	b.mu.Lock()
+	deps := b.deps[depPage(l.Locale.Code, p.Rel)]
+	b.mu.Unlock()
+	files := map[string]bool{}
+	for d := range p.rec.files {
+		files[d] = true
+	}
+	for _, d := range sortedKeys(deps) {
+		c.DepKeys = append(c.DepKeys, d)
+		if strings.HasPrefix(d, "page:") {
+			c.Deps = append(c.Deps, pageSum{d, b.depExports(d)})
+		} else {
+			files[d] = true
+		}
+	}
+	for _, f := range sortedKeys(files) {
+		c.Files = append(c.Files, fileSum{f, b.fileSum(f)})
+	}
+	for _, abs := range sortedKeys(p.rec.incVia) {
+		c.IncVia = append(c.IncVia, incVia{abs, p.rec.incVia[abs]})
+	}
+	return c
+}

@@ -1,0 +1,177 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docloom/docloom/internal/output"
+)
+
+// cacheSite has what a page's output depends on beyond its own file: an
+// include (with a problem of its own, reported "included from" a page), a
+// link into another page's bookmark, an xref by uid (its text is the
+// target's title), moniker zones, a TOC, and a second locale in which a
+// page not translated is shown from the default locale.
+func cacheSite(t *testing.T) string {
+	site := t.TempDir()
+	writeSite(t, site, map[string]string{
+		"docloom.yaml": "title: C\nlocales:\n  - code: en-us\n  - code: nl-nl\nmonikers:\n  - name: a\n  - name: b\n",
+		"content/en-us/TOC.yml": "- name: First\n  href: first.md\n- name: Second\n  href: second.md\n" +
+			"- name: Third\n  href: third.md\n- name: Fourth\n  href: fourth.md\n",
+		"content/en-us/first.md": "---\ntitle: First\n---\n# First\n\n[to kept](second.md#kept) [to gone](second.md#gone)\n\n" +
+			"[!INCLUDE [x](includes/shared.md)]\n\nSee <xref:second-uid>.\n",
+		"content/en-us/second.md": "---\ntitle: Second\nuid: second-uid\n---\n# Second\n\n## Kept\n\n" +
+			"::: moniker range=\"a\"\n\n## Only A\n\n::: moniker-end\n",
+		"content/en-us/third.md":           "---\ntitle: Third\n---\n# Third\n\n[!INCLUDE [x](includes/shared.md)]\n\n[first](first.md)\n",
+		"content/en-us/fourth.md":          "---\ntitle: Fourth\n---\n# Fourth\n\nNothing links here. [broken](nowhere.md)\n",
+		"content/en-us/includes/shared.md": "Shared text with [a broken link](missing.md).\n\n## From include\n",
+		"content/en-us/only-english.md":    "---\ntitle: Only English\n---\n# Only English\n\n[second](second.md#kept)\n",
+		"content/nl-nl/first.md":           "---\ntitle: Eerste\n---\n# Eerste\n\n[twee](second.md#kept) [en](only-english.md)\n",
+		"content/nl-nl/second.md":          "---\ntitle: Tweede\nuid: second-uid\n---\n# Tweede\n\n## Kept\n",
+		"content/nl-nl/third.md":           "---\ntitle: Derde\n---\n# Derde\n\n[!INCLUDE [x](includes/shared.md)]\n",
+		"content/nl-nl/fourth.md":          "---\ntitle: Vierde\n---\n# Vierde\n",
+	})
+	return site
+}
+
+// TestPageCacheMatchesCleanBuild edits a page, an include, a TOC, a link
+// target's headings and its title, and a file the site did not have, one
+// after the other; after each edit a rebuild into the existing output
+// (which takes unchanged pages from its page cache) must give the same
+// files, byte for byte, and the same diagnostics as a build into a new
+// folder, and must not have rendered every page again.
+func TestPageCacheMatchesCleanBuild(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0 // every edit moves a file time
+	site := cacheSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	first := mustBuild(t, Options{Site: site, Out: out})
+	if first.Reused != 0 {
+		t.Fatalf("a first build reused %d pages", first.Reused)
+	}
+	edit := func(rel, from, to string) {
+		t.Helper()
+		p := filepath.Join(site, rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(data)
+		if from == "" {
+			s += to
+		} else if !strings.Contains(s, from) {
+			t.Fatalf("%s has no %q", rel, from)
+		} else {
+			s = strings.Replace(s, from, to, 1)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name   string
+		change func()
+		reuse  bool // some pages must come from the cache
+	}{
+		{"nothing but a page body", func() { edit("content/en-us/fourth.md", "", "\nMore text.\n") }, true},
+		{"an include", func() { edit("content/en-us/includes/shared.md", "Shared text", "Changed shared text") }, true},
+		{"a heading that another page links to", func() { edit("content/en-us/second.md", "## Kept", "## Renamed") }, true},
+		{"the heading back", func() { edit("content/en-us/second.md", "## Renamed", "## Kept") }, true},
+		{"a TOC", func() { edit("content/en-us/TOC.yml", "name: Fourth", "name: The fourth") }, false},
+		{"a page's title (xref text)", func() { edit("content/en-us/second.md", "title: Second", "title: Second page") }, false},
+		{"a page that a link was missing", func() {
+			os.WriteFile(filepath.Join(site, "content/en-us/nowhere.md"), []byte("# Now here\n"), 0o644)
+		}, false},
+		{"a translation's body", func() { edit("content/nl-nl/first.md", "", "\nMeer.\n") }, true},
+	}
+	for _, st := range steps {
+		st.change()
+		inc := mustBuild(t, Options{Site: site, Out: out})
+		clean := filepath.Join(t.TempDir(), "clean")
+		want := mustBuild(t, Options{Site: site, Out: clean})
+		if st.reuse && inc.Reused == 0 {
+			t.Errorf("after %s: no page came from the cache (%s)", st.name, inc.Summary())
+		}
+		if !slices.Equal(diagStrings(inc), diagStrings(want)) {
+			t.Errorf("after %s: diagnostics differ\nrebuild:\n%s\nclean:\n%s", st.name,
+				strings.Join(diagStrings(inc), "\n"), strings.Join(diagStrings(want), "\n"))
+		}
+		if !slices.Equal(inc.Files, want.Files) {
+			t.Errorf("after %s: files differ\nrebuild: %v\nclean: %v", st.name, inc.Files, want.Files)
+		}
+		compareTrees(t, st.name, out, clean)
+	}
+}
+
+// TestPageCacheIgnoresDamage: a damaged cache (cut short, bytes flipped) is
+// not trusted: the build renders everything and is still correct.
+func TestPageCacheIgnoresDamage(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
+	site := cacheSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Site: site, Out: out})
+	data, err := os.ReadFile(filepath.Join(out, cacheName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loadPageCache(data) == nil {
+		t.Fatal("the cache just written does not load")
+	}
+	for name, bad := range map[string][]byte{
+		"cut short":    data[:len(data)/2],
+		"byte flipped": append(append([]byte(nil), data[:len(data)-10]...), append([]byte{data[len(data)-10] ^ 0xff}, data[len(data)-9:]...)...),
+		"empty":        nil,
+		"other format": []byte("docloom-cache 0\n" + string(data[len(cacheHeader):])),
+	} {
+		if loadPageCache(bad) != nil {
+			t.Errorf("%s: a damaged cache was loaded", name)
+		}
+	}
+	// A damaged cache in the output folder: the next build renders all.
+	os.WriteFile(filepath.Join(out, cacheName), data[:len(data)/2], 0o644)
+	writeSite(t, site, map[string]string{"content/en-us/fourth.md": "---\ntitle: Fourth\n---\n# Fourth\n\nEdited.\n"})
+	res := mustBuild(t, Options{Site: site, Out: out})
+	if res.Reused != 0 {
+		t.Errorf("pages came from a damaged cache: %s", res.Summary())
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	mustBuild(t, Options{Site: site, Out: clean})
+	compareTrees(t, "damaged cache", out, clean)
+}
+
+// compareTrees fails unless the sites a and b hold the same files with the
+// same bytes (docloom's own records aside).
+func compareTrees(t *testing.T, what, a, b string) {
+	t.Helper()
+	list := func(root string) map[string][]byte {
+		m := map[string][]byte{}
+		filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() || output.Own(info.Name()) {
+				return nil
+			}
+			rel, _ := filepath.Rel(root, p)
+			m[rel], _ = os.ReadFile(p)
+			return nil
+		})
+		return m
+	}
+	x, y := list(a), list(b)
+	for rel, data := range x {
+		if other, ok := y[rel]; !ok {
+			t.Errorf("after %s: %s is only in the rebuilt site", what, rel)
+		} else if !bytes.Equal(data, other) {
+			t.Errorf("after %s: %s differs from a clean build", what, rel)
+		}
+	}
+	for rel := range y {
+		if _, ok := x[rel]; !ok {
+			t.Errorf("after %s: %s is missing from the rebuilt site", what, rel)
+		}
+	}
+}
