@@ -55,7 +55,7 @@ type pageCache struct {
 	Version int
 	Global  [32]byte
 	Pages   map[string]*cachedPage // by cacheKey
-	Entries map[[32]byte]*search.Entry
+	Entries map[[32]byte]search.Stored
 	Incs    map[string]cachedInclude // by absolute path
 }
 
@@ -426,7 +426,7 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 		if !k.CanKeep(d.Rel, d.Hash, d.Size) {
 			return 0, false
 		}
-		if d.Indexed && (b.search == nil || b.pcache.Entries[d.Entry] == nil) {
+		if _, ok := b.pcache.Entries[d.Entry]; d.Indexed && (b.search == nil || !ok) {
 			return 0, false
 		}
 	}
@@ -455,8 +455,9 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 			toc = b.referenceTOC(l, p, d.M)
 		}
 		b.navFor(l, d.M, toc)
-		if d.Indexed {
-			b.searchReplay(j, d, b.pcache.Entries[d.Entry])
+		if d.Indexed && !b.searchReplay(j, d, b.pcache.Entries[d.Entry]) {
+			b.led.addf(owner, diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "internal-error",
+				"the page cache's search entry of %s is damaged; build into a new output folder", d.Rel)
 		}
 	}
 	for _, v := range c.IncVia {
@@ -477,9 +478,14 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 
 // searchReplay puts a cached document's search entry in its index, and its
 // text fragment in the site the first time it is seen.
-func (b *builder) searchReplay(j renderJob, d cachedDoc, e *search.Entry) {
+func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool {
 	s := b.search
-	if v, loaded := s.entries.LoadOrStore(d.Entry, e); loaded {
+	var e *search.Entry
+	if v, ok := s.entries.Load(d.Entry); ok {
+		e = v.(*search.Entry)
+	} else if e = s.pool.Load(j.l.Locale.Code, st); e == nil {
+		return false
+	} else if v, loaded := s.entries.LoadOrStore(d.Entry, e); loaded {
 		e = v.(*search.Entry)
 	}
 	rel := searchFilesDir + j.l.Locale.Code + "/" + e.FragmentName
@@ -488,9 +494,10 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, e *search.Entry) {
 	s.fragments[rel] = true
 	s.mu.Unlock()
 	if fresh {
-		b.write(rel, e.Fragment)
+		b.searchWrite(rel, e.Fragment)
 	}
 	s.index(variantKey{j.l.Locale.Code, d.M}).Put(search.Key(j.p.Rel), d.Search, e)
+	return true
 }
 
 // savePageCache writes the cache of this build into its output folder.
@@ -499,7 +506,7 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		return nil
 	}
 	pc := &pageCache{Version: cacheVersion, Global: b.global, Pages: map[string]*cachedPage{},
-		Entries: map[[32]byte]*search.Entry{}, Incs: map[string]cachedInclude{}}
+		Entries: map[[32]byte]search.Stored{}, Incs: map[string]cachedInclude{}}
 	var mu sync.Mutex
 	type job struct {
 		l *localeSet
@@ -523,14 +530,27 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		pc.Pages[cacheKey(l.Locale.Code, p.Rel)] = c
 		mu.Unlock()
 	})
+	var keys [][32]byte
 	for _, c := range pc.Pages {
 		for _, d := range c.Docs {
-			if !d.Indexed {
-				continue
+			if _, ok := pc.Entries[d.Entry]; d.Indexed && !ok {
+				pc.Entries[d.Entry] = search.Stored{}
+				keys = append(keys, d.Entry)
 			}
-			if v, ok := b.search.entries.Load(d.Entry); ok {
-				pc.Entries[d.Entry] = v.(*search.Entry)
-			}
+		}
+	}
+	stored := make([]*search.Stored, len(keys))
+	b.parallel(len(keys), func(_, i int) {
+		if v, ok := b.search.entries.Load(keys[i]); ok {
+			st := v.(*search.Entry).Store()
+			stored[i] = &st
+		}
+	})
+	for i, k := range keys {
+		if stored[i] == nil {
+			delete(pc.Entries, k) // its pages render next time
+		} else {
+			pc.Entries[k] = *stored[i]
 		}
 	}
 	b.incs.m.Range(func(k, v any) bool {
