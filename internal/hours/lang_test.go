@@ -227,3 +227,29 @@ func TestLexiconOrder(t *testing.T) {
 		t.Errorf("two spans: %v %q %s", hl.schedule, hl.zoneWord, hl.problem)
 	}
 }
+
+// A line the page's words do not cover is read by its English original
+// (the sxs-lookup markup): a notice, a charge note, a dialling step, "not
+// available by phone".
+func TestLinesReadByOriginal(t *testing.T) {
+	sxs := func(tr, en string) string {
+		return `<span data-ttu-id="a-1">` + tr + `</span><span class="sxs-lookup"><span data-stu-id="a-1">` + en + `</span></span>`
+	}
+	src := "## <a name=\"phone-number\"></a>Puhelinnumero\n" + sxs("+92 21 111 674 357", "+92 21 111 674 357") + "\n\n" +
+		sxs("Valitkaa kolmas", "Select option 3") + "\n\n" +
+		"## <a name=\"hours\"></a>Aukioloajat\n### <a name=\"billing-support\"></a>Laskutustuki:\n\n" +
+		sxs("Englanti: ma–pe klo 10–18", "English: Mon-Fri 10 AM-6 PM") + "\n\n" +
+		sxs("Puhelimitse ei tavoitettavissa", "Not available by phone") + "\n\n" +
+		sxs("Ulkomaanpuhelun hinta", "International call charges apply") + "\n"
+	c, _ := ParseCountryPage("afghanistan.md", []byte(src), "fi-fi")
+	if len(c.Dial) != 1 || len(c.Notes) != 0 || len(c.Phones) != 1 || c.Phones[0].Note != "Ulkomaanpuhelun hinta" {
+		t.Errorf("dial %q notes %q phones %+v", c.Dial, c.Notes, c.Phones)
+	}
+	if len(c.Lines) != 2 || c.Lines[1].Schedule == nil || *c.Lines[1].Schedule != "off" {
+		t.Errorf("lines %+v", c.Lines)
+	}
+	src = "## <a name=\"phone-number\"></a>Puhelinnumero\n" + sxs("Puhelintukea ei ole", "Telephone support not available; only online support.") + "\n"
+	if c, _ = ParseCountryPage("nepal.md", []byte(src), "fi-fi"); c.Notice == "" {
+		t.Errorf("no notice: %+v", c)
+	}
+}

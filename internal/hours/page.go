@@ -195,13 +195,17 @@ func (st *pageState) line(n int, raw string) {
 		return
 	}
 	f := fold(s)
+	// A line the page's words do not cover may carry its English original
+	// (sxs-lookup), which the English words do: "Telephone support not
+	// available", "International call charges apply", "Select option 3".
+	fo := fold(orig)
 	switch {
-	case hasPhrase(f, st.lx.nophone):
+	case hasPhrase(f, st.lx.nophone) || (fo != "" && hasPhrase(fo, st.lx.nophone)):
 		st.c.Notice = s
 	case st.altLine(n, s, f):
-	case isPhrase(strings.Trim(f, "()。. "), st.lx.charge):
+	case isPhrase(strings.Trim(f, "()。. "), st.lx.charge) || (fo != "" && isPhrase(strings.Trim(fo, "()。. "), st.lx.charge)):
 		st.chargeNote(s)
-	case st.isDial(f):
+	case st.isDial(f) || (fo != "" && st.isDial(fo)):
 		st.c.Dial = append(st.c.Dial, s)
 		st.afterDial = hasPhrase(f, st.lx.after)
 	case phoneRe.MatchString(s) && (st.inPhone || st.altList || st.afterDial):
@@ -401,8 +405,10 @@ func (st *pageState) hoursLine(n int, s, orig string) {
 	key := st.section + "\x00" + st.group
 	idx := st.seen[key]
 	hl := parseHoursLine(s, st.lx)
-	if !hl.ok && !strings.ContainsAny(s, ":：︰") && !digitRe.MatchString(s) {
-		// No label, no number, no hours: a note, not a failed schedule.
+	if !hl.ok && !strings.ContainsAny(s, ":：︰") && !digitRe.MatchString(s) && (orig == "" || !parseHoursLine(orig, lexiconFor("en")).ok) {
+		// No label, no number, no hours: a note, not a failed schedule
+		// (unless its English original is hours: "Inte tillgängligt via
+		// telefon" is "Not available by phone").
 		st.c.Notes = append(st.c.Notes, s)
 		return
 	}
