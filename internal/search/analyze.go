@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -76,6 +77,10 @@ type Lexicon struct {
 	// foldStr and stemStr are the strings by number; they only grow, so a
 	// copy of the slice header taken under mu may be read without it.
 	foldStr, stemStr []string
+	// order is the folded words' numbers in string order, for the indexes
+	// of all the locale's clouds (sorted once, not once per cloud).
+	orderMu sync.Mutex
+	order   []uint32
 }
 
 type wordInfo struct{ fold, stem uint32 }
@@ -125,6 +130,23 @@ func (l *Lexicon) foldNumber(s string) uint32 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.intern(l.folded, &l.foldStr, s)
+}
+
+// sortedWords returns the numbers of folded words in string order.
+func (l *Lexicon) sortedWords() []uint32 {
+	folded, _ := l.strings()
+	l.orderMu.Lock()
+	defer l.orderMu.Unlock()
+	if len(l.order) == len(folded) {
+		return l.order
+	}
+	order := make([]uint32, len(folded))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(folded[a], folded[b]) })
+	l.order = order
+	return order
 }
 
 // strings returns the folded words and stems by number.
@@ -330,8 +352,13 @@ func fragment(x Extracted, description string) ([]byte, string) {
 		}
 		text = text[:cut]
 	}
-	f := fragmentJSON{Text: text, Description: description}
-	at, units := 0, 0 // byte offset in text and its UTF-16 length
+	// Written by hand: encoding/json's reflection was a tenth of the
+	// indexer's time. The bytes are what json.Marshal of a fragmentJSON
+	// gives (a test checks).
+	b := make([]byte, 0, len(text)+len(description)+64+24*len(x.Headings))
+	b = append(b, `{"t":`...)
+	b = appendJSONString(b, text)
+	at, units, n := 0, 0, 0 // byte offset in text and its UTF-16 length
 	for _, h := range x.Headings {
 		if h.Offset > len(text) {
 			break
@@ -339,11 +366,84 @@ func fragment(x Extracted, description string) ([]byte, string) {
 		units += utf16Len(text[at:h.Offset])
 		at = h.Offset
 		if h.ID != "" {
-			f.Headings = append(f.Headings, []any{units, h.ID})
+			if n == 0 {
+				b = append(b, `,"h":[`...)
+			} else {
+				b = append(b, ',')
+			}
+			n++
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(units), 10)
+			b = append(b, ',')
+			b = appendJSONString(b, h.ID)
+			b = append(b, ']')
 		}
 	}
-	data, _ := json.Marshal(f)
-	return compressed(data)
+	if n > 0 {
+		b = append(b, ']')
+	}
+	if description != "" {
+		b = append(b, `,"d":`...)
+		b = appendJSONString(b, description)
+	}
+	b = append(b, '}')
+	return compressed(b)
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json writes
+// it: <, > and & escaped for HTML, invalid UTF-8 as U+FFFD, U+2028 and
+// U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 func utf16Len(s string) int {

@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/json"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -254,7 +253,6 @@ func (x *Index) chunks(byID []*record) []chunk {
 	posts := make([][]int, len(stems))
 	last := make([]int, len(stems))
 	wordStem := make([]uint32, len(folded))
-	var words []uint32
 	for id, r := range byID {
 		if r == nil {
 			continue
@@ -274,11 +272,9 @@ func (x *Index) chunks(byID []*record) []chunk {
 		for _, w := range e.Words {
 			if wordStem[w.Word] == 0 {
 				wordStem[w.Word] = w.Stem + 1
-				words = append(words, w.Word)
 			}
 		}
 	}
-	slices.SortFunc(words, func(a, b uint32) int { return strings.Compare(folded[a], folded[b]) })
 	var out []chunk
 	var cur chunkJSON
 	group := make([]int32, len(stems)) // stem's group in cur, plus one
@@ -296,7 +292,10 @@ func (x *Index) chunks(byID []*record) []chunk {
 		grouped = grouped[:0]
 		size = 0
 	}
-	for _, w := range words {
+	for _, w := range lex.sortedWords() {
+		if int(w) >= len(wordStem) || wordStem[w] == 0 {
+			continue // not in this index
+		}
 		if size >= chunkTarget {
 			flush()
 		}
