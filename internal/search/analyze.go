@@ -464,9 +464,10 @@ func utf16Len(s string) int {
 // gzipLevel is the compression of the index files. The build compresses
 // one fragment per distinct page text (about 20 MB of JSON for the
 // PowerShell docset), so the compressor's speed is a visible share of the
-// build: github.com/klauspost/compress at level 5 is about as fast as the
-// standard library's BestSpeed at half... see docs/search.md for the
-// measurements.
+// build. On the PowerShell docset's 21.6 MB of fragment JSON the
+// standard library's BestSpeed took 214 ms for 36.1%; klauspost/compress
+// takes 107 ms for 35.6% at level 1 and 166 ms for 32.7% at level 5,
+// which keeps the index well inside its budget of 10% of the HTML.
 const gzipLevel = 5
 
 var gzPool = sync.Pool{New: func() any {
