@@ -46,6 +46,10 @@ type searchState struct {
 	files    map[variantKey][]string
 	written  map[string]map[string]bool
 	obsolete []string
+	// boxes are the header's search form by locale and cloud:
+	// executing the partial for every page cost as much as a tenth of
+	// the index.
+	boxes sync.Map // [2]string{locale, moniker} -> template.HTML
 	// entries are the analyses by locale and content (title, description,
 	// text and headings): a docset's versions repeat most pages word for
 	// word in different files, which are analysed once.
@@ -287,6 +291,23 @@ func (b *builder) searchBox(d *render.Page, locale, moniker string) {
 	}
 	d.SearchIndex = base + searchManifestDir + locale + "/" + moniker + ".json"
 	d.SearchFiles = base + searchFilesDir + locale + "/"
+	key := [2]string{locale, moniker}
+	if box, ok := b.search.boxes.Load(key); ok {
+		d.SearchBox = box.(template.HTML)
+		return
+	}
+	if b.layouts.Missing() {
+		return
+	}
+	// The form depends on the locale's phrases and these URLs alone; a
+	// layout's own "search" partial sees only those fields of the page.
+	box, err := b.layouts.ExecutePartial("search", &render.Page{Site: b.site, Locale: d.Locale, Moniker: d.Moniker, T: d.T,
+		SearchRoot: d.SearchRoot, SearchIndex: d.SearchIndex, SearchFiles: d.SearchFiles})
+	if err != nil {
+		return // the page's own execution of the partial reports it
+	}
+	b.search.boxes.Store(key, box)
+	d.SearchBox = box
 }
 
 // writeSearchPages writes the results page of every locale and cloud, at

@@ -187,6 +187,10 @@ type Page struct {
 	// SearchRoot is the locale and cloud's root URL (/<locale>/<moniker>/),
 	// which the results page and result URLs are relative to.
 	SearchRoot string
+	// SearchBox is the "search" partial as executed once for the locale
+	// and cloud (it is the same on each of their pages); the header writes
+	// it, or runs the partial itself when it is empty.
+	SearchBox template.HTML
 }
 
 // PivotGroup is a set of zone pivots a reader chooses among.
@@ -235,6 +239,16 @@ func (l *Layouts) ExecuteTo(buf *bytes.Buffer, p *Page, landing bool) error {
 	// The Page itself is the data: text/template finds fields of a plain
 	// struct pointer much faster than fields promoted through an embedding.
 	return t.ExecuteTemplate(buf, "layouts/baseof.html", p)
+}
+
+// ExecutePartial runs one named template of the page layout (a partial,
+// such as "search") on p.
+func (l *Layouts) ExecutePartial(name string, p *Page) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := l.page.ExecuteTemplate(&buf, name, p); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }
 
 // Missing reports whether the layouts could not be loaded.
