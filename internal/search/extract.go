@@ -65,23 +65,48 @@ func Extract(body string) Extracted {
 			space = true
 		}
 	}
+	// text writes a run of text with its white space collapsed: a lone
+	// space between words stays in the run, which is copied whole.
 	text := func(t string) {
 		if strings.IndexByte(t, '&') >= 0 {
 			t = html.UnescapeString(t)
 		}
-		for len(t) > 0 {
-			i, n := spaceAt(t)
-			if i < 0 {
-				out.WriteString(t)
-				space = false
-				return
+		run := 0 // t[run:i] is still to be written as it is
+		for i := 0; i < len(t); {
+			c := t[i]
+			if !whiteByte[c] {
+				i++
+				continue
 			}
-			if i > 0 {
-				out.WriteString(t[:i])
-				space = false
+			n := 1
+			if c == 0xc2 {
+				if i+1 >= len(t) || t[i+1] != 0xa0 {
+					i++ // another character than a no-break space
+					continue
+				}
+				n = 2
 			}
-			sep()
-			t = t[i+n:]
+			prevSpace := space
+			if i > run {
+				prevSpace = t[i-1] == ' '
+			}
+			if c == ' ' && !prevSpace {
+				i++
+				continue
+			}
+			if i > run {
+				out.WriteString(t[run:i])
+			}
+			if !prevSpace {
+				out.WriteByte(' ')
+			}
+			space = true
+			i += n
+			run = i
+		}
+		if run < len(t) {
+			out.WriteString(t[run:])
+			space = t[len(t)-1] == ' '
 		}
 	}
 	for len(body) > 0 {
@@ -186,31 +211,28 @@ func tagEnd(s string) int {
 // tagName splits "div class=x" into "div" and its attributes; a name that
 // is not a tag name ("<" in text that was not escaped) returns "".
 func tagName(tag string) (string, string) {
-	i := 0
-	for i < len(tag) && (tag[i] >= 'a' && tag[i] <= 'z' || tag[i] >= 'A' && tag[i] <= 'Z' || i > 0 && tag[i] >= '0' && tag[i] <= '9' || i > 0 && tag[i] == '-') {
+	i, upper := 0, false
+	for i < len(tag) {
+		c := tag[i]
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		} else if !(c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '-')) {
+			break
+		}
 		i++
 	}
 	if i == 0 || i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' {
 		return "", ""
 	}
-	return strings.ToLower(tag[:i]), tag[i:]
+	if upper {
+		return strings.ToLower(tag[:i]), tag[i:]
+	}
+	return tag[:i], tag[i:]
 }
 
-// spaceAt finds the first white space in t (ASCII, or a no-break space)
-// and its length in bytes; -1 if there is none.
-func spaceAt(t string) (int, int) {
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; c {
-		case ' ', '\t', '\n', '\r', '\f':
-			return i, 1
-		case 0xc2:
-			if i+1 < len(t) && t[i+1] == 0xa0 {
-				return i, 2
-			}
-		}
-	}
-	return -1, 0
-}
+// whiteByte marks the bytes that start white space: ASCII spaces and
+// 0xc2, the first byte of a no-break space (U+00A0).
+var whiteByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, 0xc2: true}
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
