@@ -122,10 +122,13 @@ func SearchNames(iso, shown string, locales []string) []string {
 	for _, n := range append(append(names, more...), rd.attested[region.String()]...) {
 		add(n)
 	}
-	// Initials of the main names only: a variant's ("Tsjechische
-	// Republiek") could be another country's code.
+	// Initials of the main names only, and none that is another
+	// country's code: "Tsjechische Republiek" is not TR, "South Africa"
+	// not SA, "El Salvador" not ES.
+	codes := isoCodes()
 	for _, n := range append(names, shown) {
-		if in := initials(n); len([]rune(in)) >= 2 {
+		in := initials(n)
+		if code := strings.ToUpper(searchFold(in)); len([]rune(in)) >= 2 && (code == region.String() || !codes[code]) {
 			add(in)
 		}
 	}
@@ -134,6 +137,15 @@ func SearchNames(iso, shown string, locales []string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// isoCodes are the ISO 3166 codes of the country table's regions.
+var isoCodes = sync.OnceValue(func() map[string]bool {
+	codes := map[string]bool{}
+	for _, c := range Countries() {
+		codes[c.ISO] = true
+	}
+	return codes
+})
 
 // cldrLocale is the CLDR locale of regions.tsv a tag reads: the language
 // with its script when the script is not the language's default ("zh-Hant"

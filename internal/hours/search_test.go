@@ -48,10 +48,14 @@ func TestSearchNames(t *testing.T) {
 			}
 		}
 	}
-	// A variant's initials are not made: "Tsjechische Republiek" is not TR.
-	for _, g := range SearchNames("CZ", "Tsjechië", []string{"nl-nl"}) {
-		if g == "TR" {
-			t.Error("CZ is found by TR")
+	// No initials that are another country's code: "Tsjechische
+	// Republiek" is not TR (Türkiye), "South Africa" not SA (Saudi Arabia),
+	// "El Salvador" not ES (Spain), "Guinea-Bissau" not GB.
+	for iso, code := range map[string]string{"CZ": "TR", "ZA": "SA", "SV": "ES", "GW": "GB", "KR": "SK", "FK": "FI", "BQ": "CN", "AX": "ÅI"} {
+		for _, g := range SearchNames(iso, "", []string{"nl-nl", "en-us"}) {
+			if g == code {
+				t.Errorf("%s is found by %s", iso, code)
+			}
 		}
 	}
 	if SearchNames("", "x", nil) != nil {
