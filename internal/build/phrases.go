@@ -135,7 +135,8 @@ var layoutPhrases = map[string]map[string]string{
 // per language and shared by every page: templates only read them.
 func phrasesFor(locale string) map[string]string {
 	lang, _, _ := strings.Cut(strings.ToLower(locale), "-")
-	if m, ok := phraseCache.Load(lang); ok {
+	key := layoutLang(locale)
+	if m, ok := phraseCache.Load(key); ok {
 		return m.(map[string]string)
 	}
 	out := map[string]string{}
@@ -145,7 +146,11 @@ func phrasesFor(locale string) map[string]string {
 	for k, v := range layoutPhrases[lang] {
 		out[k] = v
 	}
-	m, _ := phraseCache.LoadOrStore(lang, out)
+	// The other languages' words (phrases/<key>.json, phrasefiles.go).
+	for k, v := range filePhrases(key) {
+		out[k] = v
+	}
+	m, _ := phraseCache.LoadOrStore(key, out)
 	return m.(map[string]string)
 }
 
