@@ -102,6 +102,7 @@ func SearchNames(iso, shown string, locales []string) []string {
 		}
 	}
 	tags = append(tags, language.English)
+	readers := len(tags) // the readers' languages; then the country's own
 	for _, l := range rd.official[region.String()] {
 		if t, err := language.Parse(l); err == nil {
 			tags = append(tags, t)
@@ -113,20 +114,25 @@ func SearchNames(iso, shown string, locales []string) []string {
 		}
 	}
 	done := map[string]bool{}
-	for _, t := range tags {
+	readerNames := 0
+	for i, t := range tags {
 		if k := cldrLocale(t); !done[k] {
 			done[k] = true
 			name(t)
+		}
+		if i == readers-1 {
+			readerNames = len(names)
 		}
 	}
 	for _, n := range append(append(names, more...), rd.attested[region.String()]...) {
 		add(n)
 	}
-	// Initials of the main names only, and none that is another
+	// Initials of the main names in the readers' languages only (not of
+	// Sango's "Ködörösêse tî Bêafrîka"), and none that is another
 	// country's code: "Tsjechische Republiek" is not TR, "South Africa"
-	// not SA, "El Salvador" not ES.
+	// not SA, "El Salvador" not ES, "Islas Marianas del Norte" not IMN.
 	codes := isoCodes()
-	for _, n := range append(names, shown) {
+	for _, n := range append(names[:readerNames:readerNames], shown) {
 		in := initials(n)
 		if code := strings.ToUpper(searchFold(in)); len([]rune(in)) >= 2 && (code == region.String() || !codes[code]) {
 			add(in)
@@ -138,11 +144,15 @@ func SearchNames(iso, shown string, locales []string) []string {
 	return out
 }
 
-// isoCodes are the ISO 3166 codes of the country table's regions.
+// isoCodes are the ISO 3166 codes (alpha-2 and alpha-3) of the country
+// table's regions.
 var isoCodes = sync.OnceValue(func() map[string]bool {
 	codes := map[string]bool{}
 	for _, c := range Countries() {
 		codes[c.ISO] = true
+		if r, err := language.ParseRegion(c.ISO); err == nil {
+			codes[r.ISO3()] = true
+		}
 	}
 	return codes
 })

@@ -3,6 +3,9 @@ package hours
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 func TestSearchNames(t *testing.T) {
@@ -69,4 +72,59 @@ func TestCallingCode(t *testing.T) {
 			t.Errorf("CallingCode(%q) = %d, want %d", iso, got, want)
 		}
 	}
+}
+
+// TestSearchNamesUnique: across the country table, no other name finds
+// two countries for a Dutch, English or German reader, and in any language
+// no initials are another country's code. In other languages initials may
+// be shared ("IC": Islas Caimán, Cocos, Cook) and CLDR's own short forms
+// may be another country's code (Spanish "RU" for the United Kingdom).
+func TestSearchNamesUnique(t *testing.T) {
+	for _, locales := range [][]string{{"nl-nl", "en-us"}, {"en-us"}, {"de-de"}, {"fr-fr"}, {"es-es"}, {"pt-br"}, {"ja-jp"}, {"zh-cn"}} {
+		strict := locales[0] != "fr-fr" && locales[0] != "es-es" && locales[0] != "pt-br" && locales[0] != "ja-jp" && locales[0] != "zh-cn"
+		by := map[string]string{}
+		shared := 0
+		for _, c := range Countries() {
+			for _, n := range SearchNames(c.ISO, "", locales) {
+				k := searchFold(n)
+				if o, ok := by[k]; ok && o != c.ISO {
+					shared++
+					if strict {
+						t.Errorf("%v: %q finds %s and %s", locales, n, o, c.ISO)
+					}
+				}
+				by[k] = c.ISO
+			}
+		}
+		for _, c := range Countries() {
+			region, _ := language.ParseRegion(c.ISO)
+			for _, code := range []string{region.String(), region.ISO3()} {
+				if o := by[searchFold(code)]; o != c.ISO && initialsOf(o, code, locales) {
+					t.Errorf("%v: %s's initials %q are %s's code", locales, o, code, c.ISO)
+				}
+			}
+		}
+		t.Logf("%v: %d names shared by two countries", locales, shared)
+	}
+}
+
+// initialsOf reports whether code is the initials of one of iso's main
+// names in locales.
+func initialsOf(iso, code string, locales []string) bool {
+	region, err := language.ParseRegion(iso)
+	if err != nil {
+		return false
+	}
+	for _, l := range append(locales, "en") {
+		// CLDR's own short form ("RU", Spanish for the United Kingdom).
+		for _, n := range loadRegions().names[cldrLocale(language.Make(l))+":"+iso] {
+			if n == code {
+				return false
+			}
+		}
+		if namer := display.Regions(language.Make(l)); namer != nil && strings.EqualFold(searchFold(initials(namer.Name(region))), searchFold(code)) {
+			return true
+		}
+	}
+	return false
 }
