@@ -148,6 +148,9 @@ func (b *builder) full() {
 	b.files = nil
 	b.search = nil
 	b.sums = &sync.Map{}
+	if b.bodies != nil {
+		b.bodies = map[string]*keptBody{}
+	}
 	b.reused.Store(0)
 	if !b.opts.NoWrite && !b.opts.NoSearch {
 		b.search = newSearchState()
@@ -295,6 +298,9 @@ type builder struct {
 	global    [32]byte
 	sums      *sync.Map
 	reused    atomic.Int32
+	// bodies are the documents' bodies as rendered, by output path, in a
+	// serve session (relayout.go); nil in one-shot builds.
+	bodies map[string]*keptBody
 }
 
 // workers is the size of the worker pool: --workers (default one per core),

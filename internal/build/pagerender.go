@@ -98,7 +98,8 @@ func (b *builder) renderPage(st *dialect.State, r *dialect.Renderer, j renderJob
 		if i < len(bodies) && bodies[i].ok {
 			e.m = m
 			if data := b.writePage(j, m, bodies[i].html, e); data != nil {
-				b.searchIndex(j, m, bodies[i].html, data, &analysed)
+				entry := b.searchIndex(j, m, bodies[i].html, data, &analysed)
+				b.keepBody(j, m, bodies[i].html, entry)
 			}
 			n++
 		}

@@ -119,11 +119,11 @@ func sameText(a, b search.Extracted) bool {
 // searchIndex adds the page as rendered for cloud m (data is what its
 // layout showed) to the locale and cloud's index, and writes its text
 // fragment the first time that fragment is seen.
-func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page, last *searchAnalysis) {
+func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page, last *searchAnalysis) *search.Entry {
 	s := b.search
 	robots := strings.ToLower(meta.String(j.p.Meta, "ROBOTS") + meta.String(j.p.Meta, "robots"))
 	if s == nil || URLPath(b.pubOf(j.p.Rel)) == searchPage || strings.Contains(robots, "noindex") {
-		return
+		return nil
 	}
 	loc := j.l.Locale.Code
 	if last.entry == nil || last.body != body {
@@ -133,6 +133,17 @@ func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page
 		}
 		last.body = body
 	}
+	doc := b.searchDoc(j, data)
+	s.index(variantKey{loc, m}).Put(search.Key(j.p.Rel), doc, last.entry)
+	if r := j.p.rec; r != nil && len(r.docs) > 0 {
+		d := &r.docs[len(r.docs)-1] // the document writePage just wrote
+		d.Indexed, d.Search, d.Entry = true, doc, last.key
+	}
+	return last.entry
+}
+
+// searchDoc is what a result shows of the page as laid out (data).
+func (b *builder) searchDoc(j renderJob, data *render.Page) search.Doc {
 	var crumbs []string
 	for i, c := range data.Breadcrumbs {
 		if i == 0 && c.URL == data.Home && len(data.Breadcrumbs) > 1 {
@@ -140,12 +151,7 @@ func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page
 		}
 		crumbs = append(crumbs, c.Name)
 	}
-	doc := search.Doc{URL: URLPath(b.pubOf(j.p.Rel)), Title: j.p.Title, Breadcrumb: crumbs}
-	s.index(variantKey{loc, m}).Put(search.Key(j.p.Rel), doc, last.entry)
-	if r := j.p.rec; r != nil && len(r.docs) > 0 {
-		d := &r.docs[len(r.docs)-1] // the document writePage just wrote
-		d.Indexed, d.Search, d.Entry = true, doc, last.key
-	}
+	return search.Doc{URL: URLPath(b.pubOf(j.p.Rel)), Title: j.p.Title, Breadcrumb: crumbs}
 }
 
 // searchAnalyze analyses a page's text into last, and writes its fragment

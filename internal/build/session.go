@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/docloom/docloom/internal/config"
+	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/docset"
 	"github.com/docloom/docloom/internal/meta"
@@ -35,6 +36,17 @@ type Session struct {
 	// linked to appeared: they reload even when their bytes are the same
 	// (the image now loads, the warning is gone).
 	revived []string
+	// relaid are the documents an update left to lay out again from their
+	// kept bodies (relayout.go), and relaidJobs their pages, which a failed
+	// update leaves to render.
+	relaid     []string
+	relaidJobs []renderJob
+	// lazy guards stale (documents to lay out before they are served),
+	// draining and settled (the background goroutine laying them out).
+	lazy     sync.Mutex
+	stale    map[string]bool
+	draining bool
+	settled  chan struct{}
 }
 
 // Changes says what an update changed in the output.
@@ -53,7 +65,7 @@ type Changes struct {
 func Open(opts Options) (*Session, *Result) {
 	start := time.Now()
 	mem := newMemSink()
-	b := &builder{opts: opts, sink: mem}
+	b := &builder{opts: opts, sink: mem, bodies: map[string]*keptBody{}}
 	b.full()
 	res := b.result(start)
 	mem.commit(b.written())
@@ -61,7 +73,19 @@ func Open(opts Options) (*Session, *Result) {
 }
 
 // Lookup returns an output file's bytes by its output path.
-func (s *Session) Lookup(rel string) ([]byte, bool) { return s.mem.get(rel) }
+// A document a TOC edit left to lay out again is laid out first.
+func (s *Session) Lookup(rel string) ([]byte, bool) {
+	clean := path.Clean("/" + rel)[1:]
+	s.lazy.Lock()
+	stale := s.stale[clean]
+	s.lazy.Unlock()
+	if stale {
+		s.mu.Lock()
+		s.layOut(clean)
+		s.mu.Unlock()
+	}
+	return s.mem.get(clean)
+}
 
 // Site is the site's configuration (nil when it could not be read).
 func (s *Session) Site() *config.Site {
@@ -101,11 +125,15 @@ func (s *Session) Update(paths []string) (*Result, *Changes) {
 	b.files = nil
 	ch := &Changes{}
 	plan := s.plan(paths)
+	s.relaid, s.relaidJobs = nil, nil
 	switch {
 	case plan.none:
 		return b.result(start), ch
 	case plan.full:
 		ch.Full = true
+		s.lazy.Lock()
+		s.stale = nil // everything is rendered again
+		s.lazy.Unlock()
 		b.full()
 		ch.Rendered = b.outputs
 	default:
@@ -114,6 +142,7 @@ func (s *Session) Update(paths []string) (*Result, *Changes) {
 	res := b.result(start)
 	if res.Failed(b.opts.Strict) {
 		s.mem.discard()
+		s.dirty = append(s.dirty, s.relaidJobs...)
 		return res, ch
 	}
 	s.dirty = nil
@@ -144,12 +173,13 @@ func (s *Session) Update(paths []string) (*Result, *Changes) {
 			}
 		}
 	}
-	for _, rel := range s.revived {
+	for _, rel := range append(s.revived, s.relaid...) {
 		if !inPages[rel] {
 			ch.Pages = append(ch.Pages, rel)
 			inPages[rel] = true
 		}
 	}
+	s.markStale(s.relaid)
 	sort.Strings(ch.Pages)
 	ch.CSSOnly = plan.cssOnly && len(ch.Assets) > 0
 	return res, ch
@@ -218,13 +248,17 @@ func (s *Session) incremental(p *updatePlan) int {
 	created := false // a file appeared: pages with a broken link may now resolve it
 	s.revived = nil
 	changedDeps := map[string]bool{}
-	pageSetChanged, navChanged, supportChanged := false, false, false
+	pageSetChanged, navChanged, supportChanged, dataChanged := false, false, false, false
 	for l, rels := range p.locales {
-		set, ds := docset.Discover(b.site, l.Locale)
-		b.led.reset(ownerStage("docset:" + l.Locale.Code))
-		b.led.add(ownerStage("docset:"+l.Locale.Code), ds...)
 		old := l.Docset
-		l.Docset = set
+		set := old
+		if !old.Unchanged(rels) {
+			var ds []diag.Diagnostic
+			set, ds = docset.Discover(b.site, l.Locale)
+			b.led.reset(ownerStage("docset:" + l.Locale.Code))
+			b.led.add(ownerStage("docset:"+l.Locale.Code), ds...)
+			l.Docset = set
+		}
 		for _, rel := range rels {
 			abs := filepath.Join(l.Locale.Path, filepath.FromSlash(rel))
 			if strings.Contains("/"+rel, "/support/") || strings.Contains("/"+rel, "/includes/") {
@@ -239,6 +273,9 @@ func (s *Session) incremental(p *updatePlan) int {
 			switch {
 			case (nf != nil && (nf.Kind == docset.TOC || nf.Kind == docset.Data)) || (of != nil && (of.Kind == docset.TOC || of.Kind == docset.Data)):
 				navChanged = true
+				// Data files (zone pivot groups) shape bodies; TOCs only
+				// the page chrome.
+				dataChanged = dataChanged || (nf != nil && nf.Kind == docset.Data) || (of != nil && of.Kind == docset.Data)
 			case nf != nil && (nf.Kind == docset.Page || nf.Kind == docset.Landing):
 				if pg := b.parsePage(l, nf); pg != nil {
 					l.own[rel] = pg
@@ -285,6 +322,23 @@ func (s *Session) incremental(p *updatePlan) int {
 	// What to render: every page of a locale whose navigation or page set
 	// changed; otherwise the changed pages (and their fallback copies) and
 	// the pages whose output depended on a changed file.
+	// A TOC edit alone leaves the pages' bodies as they were: their
+	// documents are laid out again from the kept bodies, lazily (relayout.go).
+	chromeOnly := navChanged && !dataChanged && !pageSetChanged && !created && !supportChanged
+	depChanged := func(key string) bool {
+		for d := range b.deps[key] {
+			if changedDeps[d] {
+				return true
+			}
+		}
+		return false
+	}
+	type navKey struct {
+		l   *localeSet
+		m   int
+		toc any
+	}
+	navs := map[navKey]bool{}
 	for _, l := range b.locales {
 		_, touched := p.locales[l]
 		for _, pg := range l.Pages {
@@ -295,15 +349,25 @@ func (s *Session) incremental(p *updatePlan) int {
 				for _, m := range pg.Monikers.Indices() {
 					s.revived = append(s.revived, b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, pg.Rel))
 				}
+			case changedDeps[depPage(l.Locale.Code, pg.Rel)] || (pg.Fallback && changedDeps[depPage(b.site.DefaultLocale, pg.Rel)]) || depChanged(key):
+				add(l, pg)
 			case (navChanged || pageSetChanged) && (touched || pg.Fallback):
-				add(l, pg)
-			case changedDeps[depPage(l.Locale.Code, pg.Rel)] || (pg.Fallback && changedDeps[depPage(b.site.DefaultLocale, pg.Rel)]):
-				add(l, pg)
-			default:
-				for d := range b.deps[key] {
-					if changedDeps[d] {
-						add(l, pg)
-						break
+				if !chromeOnly || !b.canRelayout(l, pg) {
+					add(l, pg)
+					break
+				}
+				s.relaidJobs = append(s.relaidJobs, renderJob{l, pg})
+				for _, m := range pg.Monikers.Indices() {
+					s.relaid = append(s.relaid, b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, pg.Rel))
+					// The shared TOC files are written now, not when the
+					// first page that links them is laid out.
+					toc := l.nav.TOCFor(pg.Rel)
+					if toc == nil {
+						toc = b.referenceTOC(l, pg, m)
+					}
+					if k := (navKey{l, m, toc}); !navs[k] {
+						navs[k] = true
+						b.navFor(l, m, toc)
 					}
 				}
 			}
@@ -314,6 +378,16 @@ func (s *Session) incremental(p *updatePlan) int {
 			add(j.l, cur)
 		}
 	}
+	// Documents left to lay out are part of the site as written (sitemaps
+	// list what was written).
+	b.mu.Lock()
+	if b.files == nil {
+		b.files = map[string]bool{}
+	}
+	for _, rel := range s.relaid {
+		b.files[rel] = true
+	}
+	b.mu.Unlock()
 	list := make([]renderJob, 0, len(jobs))
 	for _, j := range jobs {
 		list = append(list, j)
@@ -411,6 +485,17 @@ func (m *memSink) get(rel string) ([]byte, bool) {
 		return nil, false
 	}
 	return unpack(d), true
+}
+
+// has reports whether rel is in the site as the next commit leaves it.
+func (m *memSink) has(rel string) bool {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if d, ok := m.pending[rel]; ok {
+		return d != nil
+	}
+	_, ok := m.files[rel]
+	return ok
 }
 
 func (m *memSink) remove(rel string) {

@@ -115,9 +115,15 @@ func (b *builder) indexable(l *localeSet, p *Page, m int) bool {
 	if publish.NoIndex(firstNonEmpty(meta.String(p.Meta, "ROBOTS"), meta.String(p.Meta, "robots"))) {
 		return false
 	}
+	rel := b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, p.Rel)
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.files[b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, p.Rel)]
+	written := b.files[rel]
+	b.mu.Unlock()
+	if mem, ok := b.sink.(*memSink); ok && !written {
+		// A serve update writes only what it rendered; the site has the rest.
+		return mem.has(rel)
+	}
+	return written
 }
 
 func (b *builder) sitemapURLs(l *localeSet) []publish.URL {

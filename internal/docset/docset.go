@@ -336,3 +336,25 @@ func docfxFolders(configs []Docfx) func(root, dir string) bool {
 		return top[first]
 	}
 }
+
+// Unchanged reports whether the files rels (edited in place) are still what
+// discovery found: each one existed, still exists as a regular file, and
+// keeps its kind. Then a rebuild can keep the docset instead of walking the
+// locale folder again (which on a large docset took most of a page edit's
+// time); a file added, removed or changing kind needs Discover.
+func (d *Docset) Unchanged(rels []string) bool {
+	for _, rel := range rels {
+		old, ok := d.Files[rel]
+		if !ok {
+			return false
+		}
+		if st, err := os.Lstat(old.Abs); err != nil || !st.Mode().IsRegular() {
+			return false
+		}
+		f, ok := d.classify(rel, old.Abs)
+		if !ok || f.Kind != old.Kind || f.PlatyPS != old.PlatyPS || f.Base != old.Base {
+			return false
+		}
+	}
+	return true
+}
