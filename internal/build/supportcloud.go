@@ -12,11 +12,12 @@ import (
 type cloudNames struct {
 	cat *moniker.Catalog
 	def int // the default moniker's index, -1 when unknown
-	// words maps the words that name one moniker and no other
-	// ("21vianet" of o365-21vianet; "germany" of o365-germany, where
-	// "o365", "office" and "365" are every moniker's) to that moniker's
-	// display name. The default moniker is left out: a section for it is
-	// not a cloud-specific one.
+	// words maps the words of a moniker's name that no other moniker's
+	// name has ("21vianet" of o365-21vianet; "germany" of o365-germany,
+	// where "o365" is every moniker's) to that moniker's display name.
+	// Display names are not split: theirs are a reader's words ("Operated
+	// by 21Vianet"), which headings use for other things. The default
+	// moniker is left out: a section for it is not a cloud-specific one.
 	words map[string]string
 }
 
@@ -29,7 +30,7 @@ func newCloudNames(c *moniker.Catalog, def string) *cloudNames {
 	words := make([][]string, c.Len())
 	for i, m := range c.Monikers() {
 		seen := map[string]bool{}
-		for _, w := range append(nameWords(m.Name), nameWords(m.Display)...) {
+		for _, w := range nameWords(m.Name) {
 			if !seen[w] {
 				seen[w] = true
 				count[w]++

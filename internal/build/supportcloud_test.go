@@ -1,6 +1,10 @@
 package build
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/docloom/docloom/internal/hours"
@@ -21,6 +25,10 @@ func TestLabelClouds(t *testing.T) {
 		{"derived display names (bare docset)", []moniker.Moniker{{Name: "o365-worldwide"}, {Name: "o365-21vianet"}},
 			hours.Country{Name: "China", Phones: []hours.Phone{{Number: "+86", Section: "Operated by 21Vianet"}}},
 			[]string{"Office 365 21Vianet"}},
+		// A display name's words are not a cloud's ("by", "Operated").
+		{"display words", []moniker.Moniker{{Name: "o365-worldwide", Display: "Worldwide"}, {Name: "o365-21vianet", Display: "Operated by 21Vianet"}},
+			hours.Country{Name: "China", Phones: []hours.Phone{{Number: "1", Section: "Support by phone"}, {Number: "2", Section: "Operated by 21Vianet"}}},
+			[]string{"", "Operated by 21Vianet"}},
 		// A ::: moniker block names its clouds; one that holds the default
 		// cloud is no cloud's only.
 		{"moniker blocks", []moniker.Moniker{{Name: "o365-worldwide", Display: "Worldwide"}, {Name: "o365-21vianet", Display: "21Vianet"}, {Name: "o365-germany", Display: "Germany"}},
@@ -54,5 +62,60 @@ func TestLabelClouds(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestSupportDirectoryClouds builds a site whose China page holds a
+// 21Vianet number in a ::: moniker block and 21Vianet lines under a
+// heading naming the cloud: the directory labels both, carries the calling
+// code, and the fences raise no warning.
+func TestSupportDirectoryClouds(t *testing.T) {
+	site := t.TempDir()
+	writeSite(t, site, map[string]string{
+		"docloom.yaml": `title: Support
+defaultLocale: en-us
+locales:
+  - code: en-us
+    path: en
+monikers:
+  - name: o365-worldwide
+    display: Worldwide
+  - name: o365-21vianet
+    display: Operated by 21Vianet
+`,
+		"en/admin/support/china-prc.md": "# Contact support for China\n\n## Phone number\n800 988 0365\n\n" +
+			"::: moniker range=\"o365-21vianet\"\n\n+86 4000 890 365\n\n::: moniker-end\n\n" +
+			"## Hours\n### Billing Support:\n\nEnglish: Mon-Fri 9 AM-6 PM\n\n" +
+			"## Contact support for Office 365 operated by 21Vianet only\n## Hours\n### Technical Support:\n\nChinese and English: Mon-Fri 9 AM-9 PM\n",
+	})
+	out := filepath.Join(site, "public")
+	res := mustBuild(t, Options{Site: site, Out: out})
+	for _, d := range res.Diags {
+		if strings.HasPrefix(d.Code, "hours-") {
+			t.Errorf("diagnostic: %s", d)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, "_docloom/support/en-us.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dir hours.Directory
+	if err := json.Unmarshal(data, &dir); err != nil || len(dir.Countries) != 1 {
+		t.Fatalf("directory %s: %v", data, err)
+	}
+	c := dir.Countries[0]
+	var got []string
+	for _, p := range c.Phones {
+		got = append(got, p.Number+"="+p.Cloud)
+	}
+	for _, l := range c.Lines {
+		got = append(got, l.Label+"="+l.Cloud)
+	}
+	want := "800 988 0365=|+86 4000 890 365=Operated by 21Vianet|English=|Chinese and English=Operated by 21Vianet"
+	if strings.Join(got, "|") != want {
+		t.Errorf("clouds %s, want %s", strings.Join(got, "|"), want)
+	}
+	if c.CC != 86 {
+		t.Errorf("calling code %d", c.CC)
 	}
 }
