@@ -102,11 +102,10 @@ func Run(opts Options) *Result {
 			return b.result(start)
 		}
 		b.sink = out
-		b.pcache = loadPageCache(out.Previous(cacheName))
+		b.pcache = loadPageCache(out.Previous(cacheName), out.Previous)
 		b.recording = true
 	}
 	b.full()
-	b.pcache = nil
 	res := b.result(start)
 	if out != nil {
 		if res.Failed(opts.Strict) || b.site == nil {

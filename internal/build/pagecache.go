@@ -54,10 +54,29 @@ const (
 type pageCache struct {
 	Version int
 	Global  [32]byte
-	Pages   map[string]*cachedPage // by cacheKey
-	Entries map[[32]byte]search.Stored
-	Incs    map[string]cachedInclude // by absolute path
+	Pages map[string]*cachedPage // by cacheKey
+	Incs  map[string]cachedInclude // by absolute path
+	// The search entries are kept in entryShards files beside the cache
+	// (by their key's first byte), so a rebuild that changed a few pages
+	// writes a few of them again and links the rest from the previous
+	// site; Shards describes them.
+	Shards  []entryShard
+	entries map[[32]byte]search.Stored
 }
+
+// entryShard is one file of search entries: its keys, and its hash and
+// size for output.Dir.Keep.
+type entryShard struct {
+	Keys [][32]byte
+	Hash [16]byte
+	Size int64
+}
+
+const entryShards = 64
+
+func shardName(i int) string { return fmt.Sprintf("%s-%02x", cacheName, i) }
+
+func shardOf(key [32]byte) int { return int(key[0]) % entryShards }
 
 type cachedInclude struct {
 	Sum   [32]byte
@@ -129,37 +148,71 @@ type keeper interface {
 
 func cacheKey(locale, rel string) string { return locale + "/" + rel }
 
-// loadPageCache decodes a cache file; nil when it is missing, from another
-// version, or damaged in any way.
-func loadPageCache(data []byte) (pc *pageCache) {
-	rest, ok := bytes.CutPrefix(data, []byte(cacheHeader))
-	if !ok || len(rest) < sha256.Size {
-		return nil
-	}
-	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
-		return nil
-	}
-	defer func() {
-		if recover() != nil {
-			pc = nil
-		}
-	}()
+// loadPageCache decodes a cache file and its entry shards (prev reads one
+// of the previous site's own files); nil when it is missing, from another
+// version, or damaged in any way. A damaged shard only loses its entries
+// (the pages that need them are rendered).
+func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	var c pageCache
-	if gob.NewDecoder(bytes.NewReader(payload)).Decode(&c) != nil || c.Version != cacheVersion || c.Pages == nil {
+	if !unseal(data, cacheHeader, &c) || c.Version != cacheVersion || c.Pages == nil {
 		return nil
+	}
+	c.entries = map[[32]byte]search.Stored{}
+	if len(c.Shards) != entryShards || prev == nil {
+		return &c
+	}
+	loaded := make([]map[[32]byte]search.Stored, entryShards)
+	var wg sync.WaitGroup
+	for i, sh := range c.Shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data := prev(shardName(i))
+			var m map[[32]byte]search.Stored
+			if int64(len(data)) == sh.Size && output.Sum(data) == sh.Hash && unseal(data, shardHeader, &m) {
+				loaded[i] = m
+			}
+		}()
+	}
+	wg.Wait()
+	for _, m := range loaded {
+		for k, v := range m {
+			c.entries[k] = v
+		}
 	}
 	return &c
 }
 
-func encodePageCache(c *pageCache) ([]byte, error) {
+const shardHeader = "docloom-cache-entries 1\n"
+
+// unseal checks a sealed file (header, SHA-256 of the payload, gob
+// payload) and decodes it into v.
+func unseal(data []byte, header string, v any) (ok bool) {
+	rest, found := bytes.CutPrefix(data, []byte(header))
+	if !found || len(rest) < sha256.Size {
+		return false
+	}
+	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
+}
+
+// seal encodes v as a sealed file.
+func seal(header string, v any) ([]byte, error) {
 	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(c); err != nil {
+	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(payload.Bytes())
-	out := make([]byte, 0, len(cacheHeader)+len(sum)+payload.Len())
-	out = append(out, cacheHeader...)
+	out := make([]byte, 0, len(header)+len(sum)+payload.Len())
+	out = append(out, header...)
 	out = append(out, sum[:]...)
 	return append(out, payload.Bytes()...), nil
 }
@@ -426,7 +479,7 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 		if !k.CanKeep(d.Rel, d.Hash, d.Size) {
 			return 0, false
 		}
-		if _, ok := b.pcache.Entries[d.Entry]; d.Indexed && (b.search == nil || !ok) {
+		if _, ok := b.pcache.entries[d.Entry]; d.Indexed && (b.search == nil || !ok) {
 			return 0, false
 		}
 	}
@@ -455,7 +508,7 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 			toc = b.referenceTOC(l, p, d.M)
 		}
 		b.navFor(l, d.M, toc)
-		if d.Indexed && !b.searchReplay(j, d, b.pcache.Entries[d.Entry]) {
+		if d.Indexed && !b.searchReplay(j, d, b.pcache.entries[d.Entry]) {
 			b.led.addf(owner, diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "internal-error",
 				"the page cache's search entry of %s is damaged; build into a new output folder", d.Rel)
 		}
@@ -502,11 +555,12 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool 
 
 // savePageCache writes the cache of this build into its output folder.
 func (b *builder) savePageCache(out *output.Dir) error {
+	defer func() { b.pcache = nil }() // the previous cache's entries are no longer needed
 	if !b.recording || b.site == nil {
 		return nil
 	}
 	pc := &pageCache{Version: cacheVersion, Global: b.global, Pages: map[string]*cachedPage{},
-		Entries: map[[32]byte]search.Stored{}, Incs: map[string]cachedInclude{}}
+		entries: map[[32]byte]search.Stored{}, Incs: map[string]cachedInclude{}}
 	var mu sync.Mutex
 	type job struct {
 		l *localeSet
@@ -530,13 +584,20 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		pc.Pages[cacheKey(l.Locale.Code, p.Rel)] = c
 		mu.Unlock()
 	})
+	// Entries the previous cache had are kept as they were; the others
+	// are spelled out now.
 	var keys [][32]byte
 	for _, c := range pc.Pages {
 		for _, d := range c.Docs {
-			if _, ok := pc.Entries[d.Entry]; d.Indexed && !ok {
-				pc.Entries[d.Entry] = search.Stored{}
-				keys = append(keys, d.Entry)
+			if _, ok := pc.entries[d.Entry]; !d.Indexed || ok {
+				continue
 			}
+			if st, ok := b.prevEntry(d.Entry); ok {
+				pc.entries[d.Entry] = st
+				continue
+			}
+			pc.entries[d.Entry] = search.Stored{}
+			keys = append(keys, d.Entry)
 		}
 	}
 	stored := make([]*search.Stored, len(keys))
@@ -548,10 +609,13 @@ func (b *builder) savePageCache(out *output.Dir) error {
 	})
 	for i, k := range keys {
 		if stored[i] == nil {
-			delete(pc.Entries, k) // its pages render next time
+			delete(pc.entries, k) // its pages render next time
 		} else {
-			pc.Entries[k] = *stored[i]
+			pc.entries[k] = *stored[i]
 		}
+	}
+	if err := b.saveShards(out, pc); err != nil {
+		return err
 	}
 	b.incs.m.Range(func(k, v any) bool {
 		ent := v.(*incEntry)
@@ -565,7 +629,7 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		}
 		return true
 	})
-	data, err := encodePageCache(pc)
+	data, err := seal(cacheHeader, pc)
 	if err != nil {
 		return err
 	}
@@ -602,4 +666,61 @@ func (b *builder) cacheEntry(l *localeSet, p *Page) *cachedPage {
 		c.IncVia = append(c.IncVia, incVia{abs, p.rec.incVia[abs]})
 	}
 	return c
+}
+
+func (b *builder) prevEntry(key [32]byte) (search.Stored, bool) {
+	if b.pcache == nil {
+		return search.Stored{}, false
+	}
+	st, ok := b.pcache.entries[key]
+	return st, ok
+}
+
+// saveShards writes the entry shards of pc: a shard with the same keys as
+// the previous cache's is linked from the previous site.
+func (b *builder) saveShards(out *output.Dir, pc *pageCache) error {
+	keys := make([][][32]byte, entryShards)
+	for k := range pc.entries {
+		keys[shardOf(k)] = append(keys[shardOf(k)], k)
+	}
+	pc.Shards = make([]entryShard, entryShards)
+	errs := make([]error, entryShards)
+	b.parallel(entryShards, func(_, i int) {
+		ks := keys[i]
+		sort.Slice(ks, func(x, y int) bool { return bytes.Compare(ks[x][:], ks[y][:]) < 0 })
+		if b.pcache != nil && len(b.pcache.Shards) == entryShards {
+			if old := b.pcache.Shards[i]; sameKeys(old.Keys, ks) && out.Keep(shardName(i), old.Hash, old.Size) {
+				pc.Shards[i] = old
+				return
+			}
+		}
+		m := make(map[[32]byte]search.Stored, len(ks))
+		for _, k := range ks {
+			m[k] = pc.entries[k]
+		}
+		data, err := seal(shardHeader, m)
+		if err == nil {
+			err = out.Write(shardName(i), data)
+		}
+		errs[i] = err
+		pc.Shards[i] = entryShard{Keys: ks, Hash: output.Sum(data), Size: int64(len(data))}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sameKeys(a, b [][32]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

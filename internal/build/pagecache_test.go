@@ -120,7 +120,7 @@ func TestPageCacheIgnoresDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if loadPageCache(data) == nil {
+	if loadPageCache(data, nil) == nil {
 		t.Fatal("the cache just written does not load")
 	}
 	for name, bad := range map[string][]byte{
@@ -129,7 +129,7 @@ func TestPageCacheIgnoresDamage(t *testing.T) {
 		"empty":        nil,
 		"other format": []byte("docloom-cache 0\n" + string(data[len(cacheHeader):])),
 	} {
-		if loadPageCache(bad) != nil {
+		if loadPageCache(bad, nil) != nil {
 			t.Errorf("%s: a damaged cache was loaded", name)
 		}
 	}
@@ -143,6 +143,25 @@ func TestPageCacheIgnoresDamage(t *testing.T) {
 	clean := filepath.Join(t.TempDir(), "clean")
 	mustBuild(t, Options{Site: site, Out: clean})
 	compareTrees(t, "damaged cache", out, clean)
+
+	// Damaged search entry files: the pages whose entries they held are
+	// rendered again; the rest come from the cache.
+	shards, _ := filepath.Glob(filepath.Join(out, cacheName+"-*"))
+	if len(shards) != entryShards {
+		t.Fatalf("%d entry files, want %d", len(shards), entryShards)
+	}
+	for _, sh := range shards {
+		if data, _ := os.ReadFile(sh); len(data) > len(shardHeader)+40 {
+			data[len(data)-1] ^= 0xff
+			os.Remove(sh) // a link to the previous site's file: replace, do not write through
+			os.WriteFile(sh, data, 0o644)
+		}
+	}
+	writeSite(t, site, map[string]string{"content/en-us/fourth.md": "---\ntitle: Fourth\n---\n# Fourth\n\nEdited again.\n"})
+	mustBuild(t, Options{Site: site, Out: out})
+	clean = filepath.Join(t.TempDir(), "clean")
+	mustBuild(t, Options{Site: site, Out: clean})
+	compareTrees(t, "damaged entry files", out, clean)
 }
 
 // compareTrees fails unless the sites a and b hold the same files with the
