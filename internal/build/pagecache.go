@@ -54,8 +54,8 @@ const (
 type pageCache struct {
 	Version int
 	Global  [32]byte
-	Pages map[string]*cachedPage // by cacheKey
-	Incs  map[string]cachedInclude // by absolute path
+	Pages   map[string]*cachedPage   // by cacheKey
+	Incs    map[string]cachedInclude // by absolute path
 	// The search entries are kept in entryShards files beside the cache
 	// (by their key's first byte), so a rebuild that changed a few pages
 	// writes a few of them again and links the rest from the previous
