@@ -150,6 +150,7 @@ func parseCodeLink(lang, target string) (CodeSpec, error) {
 			s.Name = frag
 		}
 	}
+	start, end := 0, 0 // DocFX's older ?start=&end= form of a range
 	if query != "" {
 		vals, err := url.ParseQuery(query)
 		if err != nil {
@@ -164,13 +165,22 @@ func parseCodeLink(lang, target string) (CodeSpec, error) {
 			v := vals.Get(k)
 			switch strings.ToLower(k) {
 			case "name":
-				if s.Name != "" && s.Name != v {
-					return s, errors.New("the region is named twice (#" + s.Name + " and ?name=" + v + ")")
+				if s.Name == "" { // a #region fragment wins, as in DocFX
+					s.Name = v
 				}
-				s.Name = v
 			case "range":
 				if s.Range, err = parseLineSet(v); err != nil {
 					return s, fmt.Errorf("range: %v", err)
+				}
+			case "start", "end":
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 {
+					return s, fmt.Errorf("%s=%q is not a line number", k, v)
+				}
+				if strings.EqualFold(k, "start") {
+					start = n
+				} else {
+					end = n
 				}
 			case "highlight":
 				if s.Highlight, err = parseLineSet(v); err != nil {
@@ -178,14 +188,30 @@ func parseCodeLink(lang, target string) (CodeSpec, error) {
 				}
 			case "dedent":
 				n, err := strconv.Atoi(v)
-				if err != nil || n < 0 {
+				if err != nil {
 					return s, fmt.Errorf("dedent=%q is not a number of spaces", v)
+				}
+				if n < 0 {
+					n = -1 // as DocFX: below zero, the lines' common indentation
 				}
 				s.Dedent = n
 			default:
-				return s, fmt.Errorf("unknown option %q (known: name, range, highlight, dedent)", k)
+				return s, fmt.Errorf("unknown option %q (known: name, range, start, end, highlight, dedent)", k)
 			}
 		}
+	}
+	if s.Range.empty() && (start > 0 || end > 0) {
+		if start == 0 {
+			start = 1
+		}
+		if end != 0 && end < start {
+			return s, fmt.Errorf("end=%d is before start=%d", end, start)
+		}
+		s.Range = lineSet{spans: [][2]int{{start, end}}}
+	}
+	// DocFX takes a region before a range when a link gives both.
+	if s.Name != "" {
+		s.Range = lineSet{}
 	}
 	return s, s.check()
 }

@@ -217,6 +217,8 @@ func languageForFile(name string) (language, bool) {
 		return lookupLanguage("kusto"), true
 	case "txt":
 		return lookupLanguage("text"), true
+	case "lsp", "lisp", "cl", "el":
+		return lookupLanguage("lisp"), true
 	}
 	l := lookupLanguage(ext)
 	return l, l.Known

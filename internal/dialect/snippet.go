@@ -52,7 +52,10 @@ func tagOf(line string) (name string, end, ok bool) {
 func pickLines(text string, s CodeSpec) (string, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
-	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	var lines []string
+	if text != "" {
+		lines = strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	}
 	var out []string
 	switch {
 	case s.Name != "":
@@ -78,10 +81,44 @@ func pickLines(text string, s CodeSpec) (string, error) {
 	return strings.Join(out, "\n") + "\n", nil
 }
 
-// region returns the lines between the markers of region name (the first
-// time it is opened), without the marker lines of any region.
+// region returns the lines of region name without the marker lines of any
+// region. A name that no region has also finds "snippet"+name, the
+// prefix .NET samples give their regions (DocFX does the same).
 func region(lines []string, name string) ([]string, error) {
+	out, err := regionNamed(lines, name)
+	if err != nil && !strings.HasPrefix(strings.ToLower(name), "snippet") {
+		if o, e := regionNamed(lines, "snippet"+name); e == nil {
+			return o, nil
+		}
+	}
+	return out, err
+}
+
+// regionNamed finds the region: for comment markers, the first one
+// closed, from the latest opening before it (a name opened twice gives
+// the inner lines, as DocFX gives them); for #region, the first one opened.
+func regionNamed(lines []string, name string) ([]string, error) {
 	want := strings.ToLower(name)
+	open := -1
+	for i, l := range lines {
+		tag, end, ok := tagOf(l)
+		if !ok || tag != want || !tagLineRE.MatchString(l) {
+			continue
+		}
+		if !end {
+			open = i
+			continue
+		}
+		if open >= 0 {
+			var out []string
+			for _, x := range lines[open+1 : i] {
+				if _, _, marker := tagOf(x); !marker {
+					out = append(out, x)
+				}
+			}
+			return out, nil
+		}
+	}
 	start := -1
 	byRegion := false // the wanted region is a #region … #endregion
 	depth := 0        // #region nesting inside the wanted region

@@ -55,7 +55,7 @@ func (tableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc pa
 		table.SetPos(node.Pos())
 		table.AppendChild(table, east.NewTableHeader(header))
 		for j := i + 1; j < lines.Len(); j++ {
-			table.AppendChild(table, tableRow(lines.At(j), aligns, false, src))
+			appendRow(table, lines.At(j), src)
 		}
 		parent := node.Parent()
 		parent.InsertAfter(parent, node, table)
@@ -106,8 +106,7 @@ func (tableDashParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	if util.IsBlank(line) {
 		return parser.Close
 	}
-	table := node.(*east.Table)
-	table.AppendChild(table, tableRow(seg, table.Alignments, false, reader.Source()))
+	appendRow(node.(*east.Table), seg, reader.Source())
 	reader.AdvanceToEOL()
 	return parser.Continue | parser.NoChildren
 }
@@ -159,6 +158,33 @@ func delimiterRow(line []byte) []east.Alignment {
 		}
 	}
 	return aligns
+}
+
+// appendRow adds a body row. A row with more cells than the table has
+// columns widens the table, with empty cells for the rows above, as
+// Markdig (and so DocFX and Learn) does; GFM would drop the extra cells.
+func appendRow(table *east.Table, seg text.Segment, src []byte) {
+	t := seg.TrimLeftSpace(src)
+	t = t.TrimRightSpace(src)
+	if n := len(rowCells(t.Value(src))); n > len(table.Alignments) {
+		for len(table.Alignments) < n {
+			table.Alignments = append(table.Alignments, east.AlignNone)
+		}
+		for row := table.FirstChild(); row != nil; row = row.NextSibling() {
+			for k := row.ChildCount(); k < n; k++ {
+				cell := east.NewTableCell()
+				cell.Alignment = east.AlignNone
+				row.AppendChild(row, cell)
+			}
+			switch r := row.(type) {
+			case *east.TableHeader:
+				r.Alignments = table.Alignments
+			case *east.TableRow:
+				r.Alignments = table.Alignments
+			}
+		}
+	}
+	table.AppendChild(table, tableRow(seg, table.Alignments, false, src))
 }
 
 // tableRow splits one row into cells. A header must have exactly as many

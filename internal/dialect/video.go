@@ -69,9 +69,13 @@ func EmbedURL(raw string) string {
 		u.Scheme, u.Host = "https", "www.youtube-nocookie.com"
 		return u.String()
 	case host == "channel9.msdn.com":
-		q := u.Query()
-		q.Set("nocookie", "true")
-		u.RawQuery = q.Encode()
+		// nocookie=true after the author's own query, as DocFX adds it.
+		if u.Query().Get("nocookie") == "" {
+			if u.RawQuery != "" {
+				u.RawQuery += "&"
+			}
+			u.RawQuery += "nocookie=true"
+		}
 		return u.String()
 	}
 	return raw
