@@ -96,16 +96,26 @@ func parseHTMLAttrs(s string) []DivAttr {
 	return out
 }
 
-// keepDivAttr says which author attributes may reach the page: enough for
-// styling, ids and accessibility, nothing that runs script or loads data.
+// keepDivAttr says which author attributes may reach the page: any that
+// DocFX keeps (it writes them all) except those that run script, style
+// the page around the site's stylesheet or load something.
 func keepDivAttr(name string, multi bool) bool {
 	switch name {
-	case "class", "id", "title", "role":
-		return true
 	case "title1", "title2":
 		return multi
+	case "style", "src", "srcset", "srcdoc", "href", "action", "formaction", "background", "poster", "ping",
+		"xmlns", "is", "slot", "contenteditable", "autofocus", "nonce":
+		return false
 	}
-	return strings.HasPrefix(name, "data-") || strings.HasPrefix(name, "aria-")
+	if strings.HasPrefix(name, "on") || name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func newDiv(m quoteMarker, off int, pc parser.Context) *Div {
@@ -126,7 +136,7 @@ func newDiv(m quoteMarker, off int, pc parser.Context) *Div {
 		switch {
 		case !keepDivAttr(a.Name, multi):
 			report(pc, off, diag.Warning, "div-attribute-dropped",
-				fmt.Sprintf("attribute %q is not allowed on a section and is left out (allowed: class, id, title, role, data-*, aria-*)", a.Name))
+				fmt.Sprintf("attribute %q is not allowed on a section and is left out (no script, style or loading attributes)", a.Name))
 		case seen[a.Name]:
 			report(pc, off, diag.Warning, "div-attribute-dropped", fmt.Sprintf("attribute %q is given twice; the first one is kept", a.Name))
 		default:

@@ -143,6 +143,9 @@ func (pivotParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 
 func (pivotParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	if z, ok := node.(*PivotZone); ok && !z.closed {
+		if _, inMoniker := z.Parent().(*MonikerZone); inMoniker {
+			return // ::: moniker-end closes the zones inside it, as in DocFX
+		}
 		report(pc, z.Offset, diag.Warning, "invalid-zone", "the zone has no ::: zone-end; it runs to the end of its container")
 	}
 }

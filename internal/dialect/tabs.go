@@ -180,8 +180,12 @@ func fillGroup(c ast.Node, g *TabGroup, start ast.Node, src []byte, pc parser.Co
 		panel.AppendChild(panel, cur)
 		cur = next
 	}
-	report(pc, g.Offset, diag.Warning, "invalid-tab-group",
-		"the tab group has no closing ---; the last tab runs to the end of its container")
+	// At the end of the page the group simply ends there, as in DocFX;
+	// inside a quote or list item the missing --- is worth a word.
+	if c.Kind() != ast.KindDocument {
+		report(pc, g.Offset, diag.Warning, "invalid-tab-group",
+			"the tab group has no closing ---; the last tab runs to the end of its container")
+	}
 }
 
 type tabsExt struct{}

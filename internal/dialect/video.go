@@ -134,8 +134,35 @@ func (colonVideoParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 		report(pc, seg.Start+indent, diag.Error, "invalid-video", err.Error()+"; the token is shown as text")
 		return nil, parser.NoChildren
 	}
+	if msg := videoHostProblem(v.URL); msg != "" {
+		report(pc, seg.Start+indent, diag.Warning, "invalid-video", msg)
+	}
 	advanceLine(reader, line)
 	return v, parser.NoChildren
+}
+
+// videoHostProblem says why Learn would not play a :::video source ("" if
+// it would): Learn embeds YouTube, Channel 9 players and Microsoft's own
+// video player, and DocFX warns (and still embeds) any other address.
+func videoHostProblem(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return "the video source " + raw + " is not an absolute address; Learn embeds YouTube, Channel 9 and Microsoft video player addresses"
+	}
+	host := strings.ToLower(u.Hostname())
+	switch {
+	case host == "youtu.be" || host == "youtube.com" || strings.HasSuffix(host, ".youtube.com") ||
+		host == "youtube-nocookie.com" || strings.HasSuffix(host, ".youtube-nocookie.com"):
+		return ""
+	case host == "channel9.msdn.com":
+		if !strings.HasSuffix(strings.TrimSuffix(u.Path, "/"), "/player") {
+			return "the Channel 9 address " + raw + " is not a player address (…/player); the page shows it as given"
+		}
+		return ""
+	case host == "microsoft.com" || strings.HasSuffix(host, ".microsoft.com"):
+		return ""
+	}
+	return "the video host " + u.Hostname() + " is not one Learn embeds (YouTube, Channel 9, Microsoft video player); the page shows it as given"
 }
 
 func parseColonVideo(attrs string) (*Video, error) {
