@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -34,6 +35,7 @@ type CodeSpec struct {
 	Interactive string
 	Dedent      int // spaces to remove from each line; -1: the lines' common indentation
 	Offset      int
+	Notebook    bool // [!notebook-…]: Name is a Jupyter cell's metadata name
 }
 
 // CodeInclude is a :::code or [!code-…] block.
@@ -247,7 +249,15 @@ func sortStrings(s []string) {
 // scanCodeLink reads `[!code-lang[title](target)]` (or `[!code[title](target)]`)
 // at the start of s.
 func scanCodeLink(s []byte) (lang, target string, ok bool) {
-	const kw = "[!code"
+	return scanSnippetLink(s, "[!code")
+}
+
+// scanNotebookLink reads `[!notebook-lang[title](file.ipynb?name=cell)]`.
+func scanNotebookLink(s []byte) (lang, target string, ok bool) {
+	return scanSnippetLink(s, "[!notebook")
+}
+
+func scanSnippetLink(s []byte, kw string) (lang, target string, ok bool) {
 	if len(s) < len(kw) || !strings.EqualFold(string(s[:len(kw)]), kw) {
 		return "", "", false
 	}
@@ -300,10 +310,18 @@ func (codeIncludeParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	switch body[0] {
 	case '[':
 		lang, target, ok := scanCodeLink(body)
+		notebook := false
 		if !ok {
-			return nil, parser.NoChildren
+			if lang, target, ok = scanNotebookLink(body); !ok {
+				return nil, parser.NoChildren
+			}
+			notebook = true
 		}
 		spec, err = parseCodeLink(lang, target)
+		spec.Notebook = notebook
+		if notebook && err == nil && spec.Name == "" {
+			err = errors.New("a notebook link names its cell with ?name=")
+		}
 	default:
 		rest, _, colons, ok := colonToken(body, "code", 0)
 		if !ok || colons != 3 {
@@ -381,7 +399,20 @@ func (r codeBlockRenderer) include(w util.BufWriter, src []byte, n ast.Node, ent
 		r.remote(w, lang, href)
 		return ast.WalkSkipChildren, nil
 	}
-	code, err := pickLines(f.Text, c.CodeSpec)
+	var code string
+	var err error
+	if c.Notebook {
+		if code, err = notebookCell(f.Text, c.Name); err != nil {
+			// As DocFX: the warning, and an empty block where the cell
+			// would be.
+			r.st.Env.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "invalid-code",
+				Message: fmt.Sprintf("%s: %v; the code block is empty", c.Source, err)})
+			r.write(w, lang, "", lineSet{}, "")
+			return ast.WalkSkipChildren, nil
+		}
+	} else {
+		code, err = pickLines(f.Text, c.CodeSpec)
+	}
 	if err != nil {
 		r.st.Env.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "invalid-code",
 			Message: fmt.Sprintf("%s: %v; the code block is left out", c.Source, err)})
@@ -409,6 +440,45 @@ func (r codeBlockRenderer) remote(w util.BufWriter, l language, href string) {
 		_, _ = w.WriteString(")")
 	}
 	_, _ = w.WriteString("</a></p>\n")
+}
+
+// notebookCell returns the source of the Jupyter notebook cell whose
+// metadata names it, as DocFX shows a [!notebook-…] link.
+func notebookCell(text, name string) (string, error) {
+	var nb struct {
+		Cells []struct {
+			Metadata struct {
+				Name string `json:"name"`
+			} `json:"metadata"`
+			Source json.RawMessage `json:"source"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal([]byte(text), &nb); err != nil {
+		return "", fmt.Errorf("not a Jupyter notebook: %v", err)
+	}
+	found := -1
+	for i, c := range nb.Cells {
+		if c.Metadata.Name != name {
+			continue
+		}
+		if found >= 0 {
+			return "", fmt.Errorf("more than one cell is named %q", name)
+		}
+		found = i
+	}
+	if found < 0 {
+		return "", fmt.Errorf("no cell has metadata name %q", name)
+	}
+	src := nb.Cells[found].Source
+	var lines []string
+	if err := json.Unmarshal(src, &lines); err != nil {
+		var one string
+		if err := json.Unmarshal(src, &one); err != nil {
+			return "", fmt.Errorf("cell %q has no source text", name)
+		}
+		lines = []string{one}
+	}
+	return strings.Join(lines, ""), nil
 }
 
 func init() {

@@ -132,6 +132,11 @@ func (includeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	if !ok || strings.TrimSpace(string(line[pos+n:])) != "" {
 		return nil, parser.NoChildren // inline include, or not one at all
 	}
+	if len(line) > pos+9 && line[pos+9] == '-' {
+		// [!include-[…](…)] is DocFX's inline form even on a line of its
+		// own: its text joins the paragraph around it.
+		return nil, parser.NoChildren
+	}
 	inc := &Include{IncludeRef: IncludeRef{Title: title, Path: path, Offset: seg.Start + pos, Length: n}}
 	if path == "" {
 		report(pc, inc.Offset, diag.Warning, "include-not-found", "the include has an empty path; write [!INCLUDE [title](path/to/file.md)]")
@@ -223,25 +228,30 @@ func (r includeRenderer) render(w util.BufWriter, inc *IncludeRef) error {
 			chain = append(chain, target.Rel)
 			st.Env.Report(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "circular-reference",
 				Message: fmt.Sprintf("include cycle: %s; the last include is shown as text; remove one of these includes", strings.Join(chain, " --> "))})
-			return writeToken(w, cur, inc)
+			// DocFX shows the repeated include in its plain form (no
+			// link title, no +/-).
+			kw := "[!include"
+			if inc.Offset >= 0 && inc.Offset+len(kw) <= len(cur.Source) {
+				kw = string(cur.Source[inc.Offset : inc.Offset+len(kw)]) // the keyword's case as written
+			}
+			_, _ = w.Write(util.EscapeHTML([]byte(kw + "[" + inc.Title + "](" + inc.Path + ")]")))
+			if !inc.Inline {
+				_ = w.WriteByte('\n')
+			}
+			return nil
 		}
 	}
 	if !inc.Inline {
 		return st.renderNested(w, target, target.AST)
 	}
 	// Inline: the file read as one run of text, as DocFX reads it: its
-	// block syntax (headings, lists) stays text; paragraphs are joined by
-	// spaces.
-	first := true
+	// block syntax (headings, lists) stays text; paragraphs follow each
+	// other with nothing between them, as DocFX writes them.
 	root := r.d.inlineAST(target)
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() != ast.KindParagraph && c.Kind() != ast.KindTextBlock {
 			continue
 		}
-		if !first {
-			_ = w.WriteByte(' ')
-		}
-		first = false
 		for ic := c.FirstChild(); ic != nil; ic = ic.NextSibling() {
 			if err := st.renderNested(w, target, ic); err != nil {
 				return err

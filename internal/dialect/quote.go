@@ -209,8 +209,13 @@ func (quoteParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 	if !ok {
 		return parser.Close // lazy continuation is goldmark's business
 	}
-	if m, ok := markerAfterPrefix(reader, pos); ok && m.trail == "" {
-		return parser.Close // a new marker starts a sibling block
+	if m, ok := markerAfterPrefix(reader, pos); ok {
+		if m.trail == "" {
+			return parser.Close // a new marker starts a sibling block
+		}
+		_, seg := reader.PeekLine()
+		report(pc, seg.Start+pos, diag.Warning, "invalid-note-section",
+			"text after the [!...] marker makes it part of the block quote above; move the text to the next line")
 	}
 	advanceQuote(reader, pos)
 	return parser.Continue | parser.HasChildren
