@@ -153,7 +153,8 @@ func (r codeBlockRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, ente
 			r.st.Env.Report(invalidCode(cur, fc, err))
 		}
 	}
-	r.write(w, lookupLanguage(word), blockText(src, n), marks, "")
+	word, extra := interactiveLanguage(word)
+	r.write(w, lookupLanguage(word), blockText(src, n), marks, extra)
 	return ast.WalkSkipChildren, nil
 }
 
@@ -162,6 +163,17 @@ func (r codeBlockRenderer) indented(w util.BufWriter, src []byte, n ast.Node, en
 		r.write(w, language{}, blockText(src, n), lineSet{}, "")
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// interactiveLanguage reads Learn's "csharp-interactive" form (a block a
+// reader can run in the browser): the language without the suffix, and the
+// data-interactive attribute DocFX writes for it.
+func interactiveLanguage(word string) (string, string) {
+	if len(word) > len("-interactive") && strings.EqualFold(word[len(word)-len("-interactive"):], "-interactive") {
+		word = word[:len(word)-len("-interactive")]
+		return word, ` data-interactive="` + string(util.EscapeHTML([]byte(strings.ToLower(word)))) + `"`
+	}
+	return word, ""
 }
 
 // blockText is a code block's content.

@@ -387,8 +387,9 @@ func (r codeBlockRenderer) include(w util.BufWriter, src []byte, n ast.Node, ent
 	if !ok {
 		return ast.WalkSkipChildren, nil
 	}
-	lang := lookupLanguage(c.Language)
-	if c.Language == "" {
+	name, extra := interactiveLanguage(c.Language)
+	lang := lookupLanguage(name)
+	if name == "" {
 		lang, _ = languageForFile(c.Source)
 	}
 	if f.Remote != "" && f.Text == "" {
@@ -418,9 +419,13 @@ func (r codeBlockRenderer) include(w util.BufWriter, src []byte, n ast.Node, ent
 			Message: fmt.Sprintf("%s: %v; the code block is left out", c.Source, err)})
 		return ast.WalkSkipChildren, nil
 	}
-	extra := ""
 	if c.Interactive != "" {
-		extra = ` data-interactive="` + c.Interactive + `"`
+		// As DocFX: the language to run, and how (try-dotnet, cloudshell-…).
+		run := strings.ToLower(name)
+		if run == "" {
+			run = lang.Name
+		}
+		extra = ` data-interactive="` + string(util.EscapeHTML([]byte(run))) + `" data-interactive-mode="` + c.Interactive + `"`
 	}
 	r.write(w, lang, code, c.Highlight, extra)
 	return ast.WalkSkipChildren, nil
