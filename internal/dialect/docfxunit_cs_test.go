@@ -931,7 +931,13 @@ func (r *csRun) verifyMarkup(args []csVal) {
 		byName[name] = a
 	}
 	c := unitCase{id: r.id, filePath: "test.md", files: map[string]string{}, errors: []string{}}
-	for name, a := range byName {
+	names := make([]string, 0, len(byName))
+	for name := range byName {
+		names = append(names, name)
+	}
+	sort.Strings(names) // the reason a case is not runnable must not depend on map order
+	for _, name := range names {
+		a := byName[name]
 		if a.kind == '?' {
 			if name == "optionalExtensions" || name == "extensionConfiguration" {
 				c.skip = "enables " + name + " (DocFX pipeline options a Learn build does not set)"
