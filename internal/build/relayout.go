@@ -126,7 +126,7 @@ func (s *Session) layOut(rel string) {
 // drainBatch is how many documents the background goroutine lays out per
 // hold of the session's lock, so an update waits at most a few
 // milliseconds for it.
-const drainBatch = 32
+const drainBatch = 8
 
 // drain lays out the stale documents in the background, then writes the
 // search index with their new results.

@@ -67,3 +67,40 @@ func sessionFiles(s *Session) []string {
 }
 
 func equalStrings(a, b []string) bool { return strings.Join(a, "\n") == strings.Join(b, "\n") }
+
+// TestPageEditRendersLinkersWhenNeeded: a page's text edit renders that
+// page alone; an edit of a heading other pages link to renders them too
+// (their bookmark warnings change). Each time the session holds what a new
+// session builds, with the same diagnostics.
+func TestPageEditRendersLinkersWhenNeeded(t *testing.T) {
+	site := cacheSite(t)
+	s, _ := Open(Options{Site: site})
+	second := filepath.Join(site, "content/en-us/second.md")
+	for _, step := range []struct {
+		from, to string
+		most     int
+	}{
+		{"## Kept\n", "## Kept\n\nMore text.\n", 2}, // its two clouds
+		{"## Kept\n", "## Renamed\n", 100},          // and the pages linking to #kept
+	} {
+		data, _ := os.ReadFile(second)
+		os.WriteFile(second, bytes.Replace(data, []byte(step.from), []byte(step.to), 1), 0o644)
+		res, ch := s.Update([]string{second})
+		if ch.Rendered > step.most {
+			t.Errorf("editing %q rendered %d documents, want at most %d", step.from, ch.Rendered, step.most)
+		}
+		s.Settle()
+		fresh, want := Open(Options{Site: site})
+		if !equalStrings(diagStrings(res), diagStrings(want)) {
+			t.Errorf("after editing %q: diagnostics differ\n%s\nnew session:\n%s", step.from,
+				strings.Join(diagStrings(res), "\n"), strings.Join(diagStrings(want), "\n"))
+		}
+		for _, rel := range sessionFiles(fresh) {
+			x, _ := s.Lookup(rel)
+			y, _ := fresh.Lookup(rel)
+			if !bytes.Equal(x, y) {
+				t.Errorf("after editing %q: %s differs from a new session's", step.from, rel)
+			}
+		}
+	}
+}

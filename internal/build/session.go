@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -248,6 +250,7 @@ func (s *Session) incremental(p *updatePlan) int {
 	created := false // a file appeared: pages with a broken link may now resolve it
 	s.revived = nil
 	changedDeps := map[string]bool{}
+	edited := map[string]bool{} // pages whose file changed
 	pageSetChanged, navChanged, supportChanged, dataChanged := false, false, false, false
 	for l, rels := range p.locales {
 		old := l.Docset
@@ -277,13 +280,21 @@ func (s *Session) incremental(p *updatePlan) int {
 				// the page chrome.
 				dataChanged = dataChanged || (nf != nil && nf.Kind == docset.Data) || (of != nil && of.Kind == docset.Data)
 			case nf != nil && (nf.Kind == docset.Page || nf.Kind == docset.Landing):
-				if pg := b.parsePage(l, nf); pg != nil {
+				before := l.own[rel]
+				pg := b.parsePage(l, nf)
+				if pg != nil {
 					l.own[rel] = pg
 				}
 				if of == nil {
 					pageSetChanged = true
 				}
-				changedDeps[depPage(l.Locale.Code, rel)] = true
+				edited[depPage(l.Locale.Code, rel)] = true
+				// The pages that link to it are rendered again only when
+				// what they read of it changed (title, headings, clouds,
+				// front matter), not for an edit of its text.
+				if pg == nil || before == nil || visibleSum(before) != visibleSum(pg) {
+					changedDeps[depPage(l.Locale.Code, rel)] = true
+				}
 			case of != nil && (of.Kind == docset.Page || of.Kind == docset.Landing):
 				delete(l.own, rel)
 				b.searchForget(l.Locale.Code, rel)
@@ -349,7 +360,8 @@ func (s *Session) incremental(p *updatePlan) int {
 				for _, m := range pg.Monikers.Indices() {
 					s.revived = append(s.revived, b.pageOutput(l.Locale.Code, b.site.Monikers.Moniker(m).Name, pg.Rel))
 				}
-			case changedDeps[depPage(l.Locale.Code, pg.Rel)] || (pg.Fallback && changedDeps[depPage(b.site.DefaultLocale, pg.Rel)]) || depChanged(key):
+			case changedDeps[key] || edited[key] || depChanged(key) ||
+				(pg.Fallback && (changedDeps[depPage(b.site.DefaultLocale, pg.Rel)] || edited[depPage(b.site.DefaultLocale, pg.Rel)])):
 				add(l, pg)
 			case (navChanged || pageSetChanged) && (touched || pg.Fallback):
 				if !chromeOnly || !b.canRelayout(l, pg) {
@@ -396,9 +408,9 @@ func (s *Session) incremental(p *updatePlan) int {
 	n := b.renderIncremental(list)
 	b.reportIncludes()
 	b.writeSearch()
-	if pageSetChanged || navChanged {
+	if pageSetChanged || (navChanged && !chromeOnly) {
 		// Sitemaps, 404 pages and redirects list pages: rewrite them (the
-		// memory sink keeps only what changed).
+		// memory sink keeps only what changed). A TOC does not change them.
 		b.writeSiteFiles()
 	}
 	return n
@@ -631,4 +643,17 @@ func (b *builder) reloadBody(l *localeSet, p *Page) {
 	split, _ := meta.Split(l.Docset.Display(p.Rel), src)
 	p.pending = &split
 	b.parseBody(l, p)
+}
+
+// visibleSum hashes what other pages' output reads of a page: its exports
+// (exportSum), front matter, kind and redirect.
+func visibleSum(p *Page) [32]byte {
+	h := sha256.New()
+	e := exportSum(p)
+	h.Write(e[:])
+	fmt.Fprintf(h, "%v %q %q\n", p.Landing, redirectURL(p), p.Rel)
+	hashValue(h, p.Meta)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }

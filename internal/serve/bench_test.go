@@ -115,3 +115,101 @@ func lastLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// BenchmarkDocsetReload is the author's wait on a real docset, named by
+// DOCLOOM_BENCH_SITE (a copy is edited): from a save to the reload event
+// and the edited page's new bytes served (the tab's GET after the event),
+// watcher debounce included.
+//
+//	page: a page listed in the docset's largest TOC edited
+//	toc:  that TOC edited (every page of its locale gets new chrome)
+//
+//	DOCLOOM_BENCH_SITE=../shared/corpora/powershell-docs go test ./internal/serve -run '^$' -bench DocsetReload -benchtime 5x
+func BenchmarkDocsetReload(b *testing.B) {
+	src := os.Getenv("DOCLOOM_BENCH_SITE")
+	if src == "" {
+		b.Skip("set DOCLOOM_BENCH_SITE to a docset folder")
+	}
+	site := filepath.Join(b.TempDir(), "site")
+	if err := os.CopyFS(site, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	// The largest TOC, and the first page it lists that exists.
+	var toc string
+	var size int64
+	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(d.Name(), "toc.yml") {
+			if info, err := d.Info(); err == nil && info.Size() > size {
+				toc, size = p, info.Size()
+			}
+		}
+		return nil
+	})
+	tocData, _ := os.ReadFile(toc)
+	var page string
+	for _, line := range strings.Split(string(tocData), "\n") {
+		if _, href, ok := strings.Cut(line, "href:"); ok {
+			href = strings.TrimSpace(href)
+			if p := filepath.Join(filepath.Dir(toc), filepath.FromSlash(href)); strings.HasSuffix(href, ".md") {
+				if _, err := os.Stat(p); err == nil {
+					page = p
+					break
+				}
+			}
+		}
+	}
+	if page == "" {
+		b.Fatalf("no page in %s", toc)
+	}
+	original, _ := os.ReadFile(page)
+	name := strings.ToLower(strings.TrimSuffix(filepath.Base(page), ".md"))
+	start := time.Now()
+	srv, console := startServer(b, site)
+	b.Logf("first build and start: %v\n%s", time.Since(start).Round(time.Millisecond), lastLines(console.String(), 2))
+	b.Logf("page %s, TOC %s (%d bytes)", page, toc, size)
+	tab := openEvents(b, srv, "/")
+	var rebuild time.Duration
+	var docs int64
+	// wait returns once a reload names the page and its new bytes are served.
+	wait := func(b *testing.B, marker string) {
+		for {
+			ev := tab.expect(b, "reload")
+			for _, p := range ev.paths() {
+				if strings.HasSuffix(p, "/"+name) {
+					rebuild += time.Duration(srv.lastTook.Load())
+					docs += srv.lastRendered.Load()
+					if _, body := get(b, srv.URL()+strings.TrimPrefix(p, "/")); !strings.Contains(body, marker) {
+						b.Fatalf("%s does not show %q after the reload", p, marker)
+					}
+					return
+				}
+			}
+		}
+	}
+	report := func(b *testing.B, n int) {
+		b.ReportMetric(float64(rebuild.Milliseconds())/float64(n), "rebuild-ms/op")
+		b.ReportMetric(float64(docs)/float64(n), "docs/op")
+		rebuild, docs = 0, 0
+	}
+	b.Run("page", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i++
+			marker := fmt.Sprintf("Edit number %d.", i)
+			os.WriteFile(page, append(append([]byte{}, original...), "\n"+marker+"\n"...), 0o644)
+			wait(b, marker)
+		}
+		report(b, i)
+	})
+	b.Run("toc", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i++
+			marker := fmt.Sprintf("Entry%d", i)
+			os.WriteFile(toc, []byte(strings.Replace(string(tocData), "name: ", "name: "+marker+" ", 1)), 0o644)
+			wait(b, marker)
+		}
+		report(b, i)
+	})
+	b.Logf("last rebuilds:\n%s", lastLines(console.String(), 4))
+}
