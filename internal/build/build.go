@@ -194,10 +194,17 @@ func (b *builder) full() {
 	}
 	b.outputs = streamed + b.renderAll()
 	b.reportIncludes()
-	b.writeSearch()
-	b.writeSearchPages()
+	// The search index is laid out while the static and site files are
+	// written, which wait on the disk more than they use the CPU.
+	searchDone := make(chan struct{})
+	go func() {
+		defer close(searchDone)
+		b.guard(b.writeSearch)
+	}()
 	b.writeStatic()
 	b.writeSiteFiles()
+	<-searchDone
+	b.writeSearchPages()
 	if q, ok := b.sink.(queuer); ok {
 		if err := q.Wait(); err != nil {
 			b.led.addf(ownerStage("output"), diag.Pos{File: b.opts.Out}, diag.Error, "output-failed", "%v", err)
