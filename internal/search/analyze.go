@@ -81,6 +81,8 @@ type Lexicon struct {
 	// of all the locale's clouds (sorted once, not once per cloud).
 	orderMu sync.Mutex
 	order   []uint32
+	asStem  []int32 // see foldsAsStems
+	asStemN int
 }
 
 type wordInfo struct{ fold, stem uint32 }
