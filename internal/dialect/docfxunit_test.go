@@ -365,14 +365,21 @@ func classifyUnit(c unitCase, got string, codes []string, err error) (class, why
 // (docloom builds each moniker separately and writes only its content).
 func unitCosmetic(s, page string) string {
 	s = tabPanelRE.ReplaceAllStringFunc(s, func(tag string) string { return hiddenRE.ReplaceAllString(tag, "") })
+	// hidden="hidden" is hidden; aria-hidden on a hidden element says again
+	// what hidden says.
+	s = hiddenTagRE.ReplaceAllStringFunc(s, func(tag string) string {
+		tag = strings.ReplaceAll(tag, ` hidden="hidden"`, " hidden")
+		return strings.ReplaceAll(tag, ` aria-hidden="true"`, "")
+	})
 	return cosmetic(unwrapRanges(normCode(samePaths(s, page))))
 }
 
 // Inactive tab panels: DocFX hides them in the HTML, docloom from its
 // script (without JavaScript every panel is readable).
 var (
-	tabPanelRE = regexp.MustCompile(`<section [^>]*role="tabpanel"[^>]*>`)
-	hiddenRE   = regexp.MustCompile(`\s(aria-hidden="true"|hidden="hidden")`)
+	tabPanelRE  = regexp.MustCompile(`<section [^>]*role="tabpanel"[^>]*>`)
+	hiddenRE    = regexp.MustCompile(`\s(aria-hidden="true"|hidden="hidden")`)
+	hiddenTagRE = regexp.MustCompile(`<[a-z]+\s[^>]*\bhidden(="hidden")?[\s>][^>]*>?`)
 )
 
 var (

@@ -35,6 +35,10 @@ type TabPanel struct {
 	Condition string // the part after a second '/', for dependent tabs
 	key       string // unique within the group: id, condition, a number for repeats
 	Title     ast.Node
+	// Hidden: a dependent tab whose condition is no group's first tab, so
+	// its tab starts hidden, as DocFX writes it; the page script shows it
+	// when the condition is chosen.
+	Hidden bool
 }
 
 var (
@@ -101,6 +105,32 @@ func (tabsTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	})
 	for _, c := range containers {
 		groupTabs(c, src, pc)
+	}
+	markDependentTabs(doc)
+}
+
+// markDependentTabs hides, at first, the dependent tabs (#tab/id/condition)
+// whose condition is not a tab chosen when the page opens (the first tab of
+// each group).
+func markDependentTabs(doc *ast.Document) {
+	chosen := map[string]bool{}
+	var panels []*TabPanel
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		switch x := n.(type) {
+		case *TabGroup:
+			if p, ok := x.FirstChild().(*TabPanel); ok {
+				chosen[p.ID] = true
+			}
+		case *TabPanel:
+			panels = append(panels, x)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range panels {
+		p.Hidden = p.Condition != "" && !chosen[p.Condition]
 	}
 }
 
@@ -254,7 +284,11 @@ func (r *tabsRenderer) renderGroup(w util.BufWriter, src []byte, n ast.Node, ent
 			continue
 		}
 		key := r.key(p)
-		_, _ = w.WriteString(`<li role="presentation"><a href="#tabpanel_` + key + `" role="tab" id="tab_` + key + `" aria-controls="tabpanel_` + key + `"`)
+		li := `<li role="presentation">`
+		if p.Hidden {
+			li = `<li role="presentation" hidden>`
+		}
+		_, _ = w.WriteString(li + `<a href="#tabpanel_` + key + `" role="tab" id="tab_` + key + `" aria-controls="tabpanel_` + key + `"`)
 		writeTabData(w, p)
 		if c == n.FirstChild() {
 			_, _ = w.WriteString(` aria-selected="true"`)

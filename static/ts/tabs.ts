@@ -46,13 +46,44 @@ function remember(id: string): void {
   }
 }
 
+// A dependent tab (#tab/id/condition, data-condition) is offered only while
+// its condition is a chosen tab somewhere on the page, as on Learn; a group
+// whose chosen tab goes away chooses its first tab still offered.
+function applyConditions(groups: Element[]): void {
+  const chosen = new Set<string>();
+  for (const g of groups) {
+    for (const t of tabsOf(g)) {
+      if (t.getAttribute("aria-selected") === "true" && t.dataset.tab) chosen.add(t.dataset.tab);
+    }
+  }
+  for (const g of groups) {
+    let lost = false;
+    for (const t of tabsOf(g)) {
+      const cond = t.dataset.condition;
+      const li = t.parentElement;
+      if (!cond || !li) continue;
+      li.hidden = !chosen.has(cond);
+      if (li.hidden && t.getAttribute("aria-selected") === "true") lost = true;
+    }
+    if (lost) {
+      const next = tabsOf(g).find((t) => !t.parentElement?.hidden);
+      if (next) select(g, next, false);
+    }
+  }
+}
+
+function offered(t: HTMLElement): boolean {
+  return !t.parentElement?.hidden;
+}
+
 export function initTabs(root: ParentNode): void {
   const groups = Array.from(root.querySelectorAll(".tabGroup"));
   if (!groups.length) return;
   const chooseEverywhere = (id: string, except: Element | null) => {
     for (const g of groups) {
       if (g === except) continue;
-      const t = tabsOf(g).find((x) => x.dataset.tab === id);
+      const same = tabsOf(g).filter((x) => x.dataset.tab === id);
+      const t = same.find(offered) || same[0];
       if (t) select(g, t, false);
     }
   };
@@ -60,9 +91,9 @@ export function initTabs(root: ParentNode): void {
   for (const group of groups) {
     const tabs = tabsOf(group);
     if (!tabs.length) continue;
-    const first = prefs.map((id) => tabs.find((t) => t.dataset.tab === id)).find((t) => t) || tabs[0];
+    const first = prefs.map((id) => tabs.find((t) => t.dataset.tab === id && offered(t))).find((t) => t) || tabs.find(offered) || tabs[0];
     select(group, first, false);
-    tabs.forEach((tab, i) => {
+    tabs.forEach((tab) => {
       tab.addEventListener("click", (ev) => {
         ev.preventDefault();
         select(group, tab, true);
@@ -70,17 +101,22 @@ export function initTabs(root: ParentNode): void {
           chooseEverywhere(tab.dataset.tab, group);
           remember(tab.dataset.tab);
         }
+        applyConditions(groups);
       });
       tab.addEventListener("keydown", (ev: KeyboardEvent) => {
+        // Arrow keys move among the tabs offered (dependent ones may be hidden).
+        const shown = tabs.filter(offered);
+        const at = Math.max(0, shown.indexOf(tab));
         let next = -1;
-        if (ev.key === "ArrowRight") next = (i + 1) % tabs.length;
-        else if (ev.key === "ArrowLeft") next = (i - 1 + tabs.length) % tabs.length;
+        if (ev.key === "ArrowRight") next = (at + 1) % shown.length;
+        else if (ev.key === "ArrowLeft") next = (at - 1 + shown.length) % shown.length;
         else if (ev.key === "Home") next = 0;
-        else if (ev.key === "End") next = tabs.length - 1;
-        if (next < 0) return;
+        else if (ev.key === "End") next = shown.length - 1;
+        if (next < 0 || !shown.length) return;
         ev.preventDefault();
-        tabs[next].click();
+        shown[next].click();
       });
     });
   }
+  applyConditions(groups);
 }
