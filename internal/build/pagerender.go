@@ -2,13 +2,11 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
@@ -340,24 +338,6 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-var months = map[string][]string{
-	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
-	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-}
-
-// formatDate writes a date the way the locale's readers expect it.
-func formatDate(t time.Time, locale string) string {
-	lang, region, _ := strings.Cut(locale, "-")
-	if names, ok := months[lang]; ok {
-		return fmt.Sprintf("%d %s %d", t.Day(), names[t.Month()-1], t.Year())
-	}
-	if lang == "en" && region != "us" {
-		return t.Format("2 January 2006")
-	}
-	return t.Format("January 2, 2006")
 }
 
 // writeRedirectPages writes the site root and each locale root, which send
