@@ -68,6 +68,9 @@ var layoutPhrases = map[string]map[string]string{
 		"searchMore":        "Show more results",
 		"searchFor":         "{n} results for “{q}”",
 		"searchEmpty":       "Type what you are looking for.",
+		"notFoundTitle":     "Page not found",
+		"notFoundText":      "The page you asked for does not exist here, or it has moved.",
+		"notFoundHomes":     "Start again from the home page of your cloud:",
 	},
 	"nl": {
 		"skip":                  "Naar de hoofdinhoud",
@@ -128,6 +131,9 @@ var layoutPhrases = map[string]map[string]string{
 		"searchMore":            "Meer resultaten",
 		"searchFor":             "{n} resultaten voor “{q}”",
 		"searchEmpty":           "Typ waar u naar zoekt.",
+		"notFoundTitle":         "Pagina niet gevonden",
+		"notFoundText":          "De pagina die u zocht bestaat hier niet, of is verplaatst.",
+		"notFoundHomes":         "Begin opnieuw op de startpagina van uw cloud:",
 	},
 }
 

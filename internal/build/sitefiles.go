@@ -154,23 +154,12 @@ func (b *builder) sitemapURLs(l *localeSet) []publish.URL {
 	return urls
 }
 
-// notFoundPhrases are the 404 page's words; English is the fallback.
-var notFoundPhrases = map[string]map[string]string{
-	"en": {"title": "Page not found", "text": "The page you asked for does not exist here, or it has moved.",
-		"homes": "Start again from the home page of your cloud:"},
-	"nl": {"title": "Pagina niet gevonden", "text": "De pagina die u zocht bestaat hier niet, of is verplaatst.",
-		"homes": "Begin opnieuw op de startpagina van uw cloud:"},
-}
-
 // notFoundPage renders a locale's 404 page with the site's layouts. It is
 // served at any missing URL below the locale, so every link in it is
 // root-relative.
 func (b *builder) notFoundPage(l *localeSet) []byte {
-	lang, _, _ := strings.Cut(l.Locale.Code, "-")
-	words := notFoundPhrases["en"]
-	if w, ok := notFoundPhrases[lang]; ok {
-		words = w
-	}
+	t := phrasesOf(l.Locale.Code, b.site.Monikers.Versioned())
+	words := map[string]string{"title": t["notFoundTitle"], "text": t["notFoundText"], "homes": t["notFoundHomes"]}
 	cat := b.site.Monikers
 	def, _ := cat.Index(b.site.DefaultMoniker)
 	home := b.homeURL
@@ -179,7 +168,7 @@ func (b *builder) notFoundPage(l *localeSet) []byte {
 		template.HTMLEscapeString(words["text"]) + "</p>\n<p>" + template.HTMLEscapeString(words["homes"]) + "</p>\n<ul class=\"not-found-homes\">\n")
 	d := &render.Page{
 		Site: b.site, Locale: l.Locale, Moniker: cat.Moniker(def), Title: words["title"], Robots: "noindex",
-		T: phrasesOf(l.Locale.Code, b.site.Monikers.Versioned()), Home: home(l.Locale.Code, def),
+		T: t, Home: home(l.Locale.Code, def),
 	}
 	b.searchBox(d, l.Locale.Code, cat.Moniker(def).Name)
 	for _, i := range cat.All().Indices() {
