@@ -45,7 +45,7 @@ func TestXrefShorthandAndIncludeCycle(t *testing.T) {
 		`<a href="admin/center#setup">Admin center</a>`,
 		`&lt;xref:Nope.Missing&gt;`,
 		`splat @params.`,
-		`[!INCLUDE[again](loop.md)]`, // the repeated include in DocFX's plain form
+		`[!INCLUDE [again](loop.md)]`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)

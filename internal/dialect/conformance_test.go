@@ -112,8 +112,8 @@ func classify(got, want string) string {
 	switch {
 	case collapse(got) == collapse(want):
 		return "same"
-	case cosmetic(got) == cosmetic(want):
-		return "cosmetic"
+	case cosmetic(normCode(got)) == cosmetic(normCode(want)):
+		return "cosmetic" // normCode: docloom's code-block chrome, see docfxunit_test.go
 	}
 	return "different"
 }

@@ -232,7 +232,17 @@ func (r includeRenderer) render(w util.BufWriter, inc *IncludeRef) error {
 			// link title, no +/-).
 			kw := "[!include"
 			if inc.Offset >= 0 && inc.Offset+len(kw) <= len(cur.Source) {
-				kw = string(cur.Source[inc.Offset : inc.Offset+len(kw)]) // the keyword's case as written
+				// The keyword and the spaces before "[" as written.
+				src := cur.Source[inc.Offset:min(inc.Offset+inc.Length, len(cur.Source))]
+				kw = string(src[:len(kw)])
+				rest := src[len(kw):]
+				if len(rest) > 0 && (rest[0] == '+' || rest[0] == '-') {
+					rest = rest[1:]
+				}
+				for len(rest) > 0 && (rest[0] == ' ' || rest[0] == '\t') {
+					kw += string(rest[0])
+					rest = rest[1:]
+				}
 			}
 			_, _ = w.Write(util.EscapeHTML([]byte(kw + "[" + inc.Title + "](" + inc.Path + ")]")))
 			if !inc.Inline {
