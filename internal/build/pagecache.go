@@ -54,8 +54,11 @@ const (
 type pageCache struct {
 	Version int
 	Global  [32]byte
-	Pages   map[string]*cachedPage   // by cacheKey
 	Incs    map[string]cachedInclude // by absolute path
+	// The pages' entries are in pageShards files (by their key's hash),
+	// described by PageShards; pages holds them once loaded.
+	PageShards []pageShard
+	pages      map[string]*cachedPage // by cacheKey
 	// The search entries are kept in entryShards files beside the cache
 	// (by their key's first byte), so a rebuild that changed a few pages
 	// writes a few of them again and links the rest from the previous
@@ -73,6 +76,24 @@ type entryShard struct {
 }
 
 const entryShards = 64
+
+// pageShard is one file of page entries.
+type pageShard struct {
+	Keys []string
+	Hash [16]byte
+	Size int64
+}
+
+const pageShards = 64
+
+func pageShardName(i int) string { return fmt.Sprintf("%s-p%02x", cacheName, i) }
+
+func pageShardOf(key string) int {
+	h := sha256.Sum256([]byte(key))
+	return int(h[0]) % pageShards
+}
+
+const pageShardHeader = "docloom-cache-pages 1\n"
 
 func shardName(i int) string { return fmt.Sprintf("%s-%02x", cacheName, i) }
 
@@ -154,15 +175,30 @@ func cacheKey(locale, rel string) string { return locale + "/" + rel }
 // (the pages that need them are rendered).
 func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	var c pageCache
-	if !unseal(data, cacheHeader, &c) || c.Version != cacheVersion || c.Pages == nil {
+	if !unseal(data, cacheHeader, &c) || c.Version != cacheVersion || len(c.PageShards) != pageShards || prev == nil {
 		return nil
 	}
 	c.entries = map[[32]byte]search.Stored{}
-	if len(c.Shards) != entryShards || prev == nil {
+	c.pages = map[string]*cachedPage{}
+	pages := make([]map[string]*cachedPage, pageShards)
+	var wg sync.WaitGroup
+	for i, sh := range c.PageShards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data := prev(pageShardName(i))
+			var m map[string]*cachedPage
+			if int64(len(data)) == sh.Size && output.Sum(data) == sh.Hash && unseal(data, pageShardHeader, &m) {
+				pages[i] = m
+			}
+		}()
+	}
+	if len(c.Shards) != entryShards {
+		wg.Wait()
+		c.Shards = nil
 		return &c
 	}
 	loaded := make([]map[[32]byte]search.Stored, entryShards)
-	var wg sync.WaitGroup
 	for i, sh := range c.Shards {
 		wg.Add(1)
 		go func() {
@@ -178,6 +214,13 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	for _, m := range loaded {
 		for k, v := range m {
 			c.entries[k] = v
+		}
+	}
+	for _, m := range pages {
+		for k, v := range m {
+			if v != nil {
+				c.pages[k] = v
+			}
 		}
 	}
 	return &c
@@ -428,7 +471,7 @@ func (b *builder) cacheLookup(l *localeSet, p *Page) *cachedPage {
 	if pc == nil || !cacheable(p) {
 		return nil
 	}
-	c := pc.Pages[cacheKey(l.Locale.Code, p.Rel)]
+	c := pc.pages[cacheKey(l.Locale.Code, p.Rel)]
 	if c == nil || c.Src != b.srcKey(l, p) {
 		return nil
 	}
@@ -560,7 +603,7 @@ func (b *builder) savePageCache(out *output.Dir) error {
 	if !b.recording || b.site == nil {
 		return nil
 	}
-	pc := &pageCache{Version: cacheVersion, Global: b.global, Pages: map[string]*cachedPage{},
+	pc := &pageCache{Version: cacheVersion, Global: b.global, pages: map[string]*cachedPage{},
 		entries: map[[32]byte]search.Stored{}, Incs: map[string]cachedInclude{}}
 	var mu sync.Mutex
 	type job struct {
@@ -582,13 +625,13 @@ func (b *builder) savePageCache(out *output.Dir) error {
 			c = b.cacheEntry(l, p)
 		}
 		mu.Lock()
-		pc.Pages[cacheKey(l.Locale.Code, p.Rel)] = c
+		pc.pages[cacheKey(l.Locale.Code, p.Rel)] = c
 		mu.Unlock()
 	})
 	// Entries the previous cache had are kept as they were; the others
 	// are spelled out now.
 	var keys [][32]byte
-	for _, c := range pc.Pages {
+	for _, c := range pc.pages {
 		for _, d := range c.Docs {
 			if _, ok := pc.entries[d.Entry]; !d.Indexed || ok {
 				continue
@@ -616,6 +659,9 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		}
 	}
 	if err := b.saveShards(out, pc); err != nil {
+		return err
+	}
+	if err := b.savePageShards(out, pc); err != nil {
 		return err
 	}
 	b.incs.m.Range(func(k, v any) bool {
@@ -724,4 +770,46 @@ func sameKeys(a, b [][32]byte) bool {
 		}
 	}
 	return true
+}
+
+// savePageShards writes the page entries of pc by shard: a shard whose
+// entries are all the previous cache's is linked from the previous site.
+func (b *builder) savePageShards(out *output.Dir, pc *pageCache) error {
+	keys := make([][]string, pageShards)
+	for k := range pc.pages {
+		keys[pageShardOf(k)] = append(keys[pageShardOf(k)], k)
+	}
+	pc.PageShards = make([]pageShard, pageShards)
+	errs := make([]error, pageShards)
+	b.parallel(pageShards, func(_, i int) {
+		ks := keys[i]
+		sort.Strings(ks)
+		if prev := b.pcache; prev != nil && len(prev.PageShards) == pageShards {
+			old := prev.PageShards[i]
+			same := len(old.Keys) == len(ks)
+			for j := 0; same && j < len(ks); j++ {
+				same = old.Keys[j] == ks[j] && prev.pages[ks[j]] == pc.pages[ks[j]]
+			}
+			if same && out.Keep(pageShardName(i), old.Hash, old.Size) {
+				pc.PageShards[i] = old
+				return
+			}
+		}
+		m := make(map[string]*cachedPage, len(ks))
+		for _, k := range ks {
+			m[k] = pc.pages[k]
+		}
+		data, err := seal(pageShardHeader, m)
+		if err == nil {
+			err = out.Write(pageShardName(i), data)
+		}
+		errs[i] = err
+		pc.PageShards[i] = pageShard{Keys: ks, Hash: output.Sum(data), Size: int64(len(data))}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -120,7 +120,7 @@ func TestPageCacheIgnoresDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if loadPageCache(data, nil) == nil {
+	if loadPageCache(data, func(name string) []byte { d, _ := os.ReadFile(filepath.Join(out, name)); return d }) == nil {
 		t.Fatal("the cache just written does not load")
 	}
 	for name, bad := range map[string][]byte{
@@ -144,13 +144,17 @@ func TestPageCacheIgnoresDamage(t *testing.T) {
 	mustBuild(t, Options{Site: site, Out: clean})
 	compareTrees(t, "damaged cache", out, clean)
 
-	// Damaged search entry files: the pages whose entries they held are
-	// rendered again; the rest come from the cache.
-	shards, _ := filepath.Glob(filepath.Join(out, cacheName+"-*"))
+	// Damaged search entry files and page files: the pages whose entries
+	// they held are rendered again; the rest come from the cache.
+	shards, _ := filepath.Glob(filepath.Join(out, cacheName+"-[0-9a-f][0-9a-f]"))
 	if len(shards) != entryShards {
 		t.Fatalf("%d entry files, want %d", len(shards), entryShards)
 	}
-	for _, sh := range shards {
+	pageFiles, _ := filepath.Glob(filepath.Join(out, cacheName+"-p*"))
+	if len(pageFiles) != pageShards {
+		t.Fatalf("%d page entry files, want %d", len(pageFiles), pageShards)
+	}
+	for _, sh := range append(shards, pageFiles[:pageShards/2]...) {
 		if data, _ := os.ReadFile(sh); len(data) > len(shardHeader)+40 {
 			data[len(data)-1] ^= 0xff
 			os.Remove(sh) // a link to the previous site's file: replace, do not write through
