@@ -284,6 +284,43 @@ func (h *highlighter) html(l language, code string, marks lineSet) string {
 	return out
 }
 
+// lexAttempts bounds how often lexTokens lexes one block.
+const lexAttempts = 3
+
+// lexTokens runs a Chroma lexer over code. Chroma gives each of its
+// regular expressions a 250 ms wall-clock match timeout, and a rule that
+// times out simply does not match, which turns the text into Error tokens:
+// on a loaded machine (CI runners, a build beside a browser) the same block
+// could highlight differently from one build to the next. A result with
+// Error tokens is therefore lexed again, up to lexAttempts times, and the
+// result with the fewest Error tokens is kept: a lexer that really cannot
+// read the text gives the same tokens every time, a timeout does not recur.
+func lexTokens(lexer chroma.Lexer, code string) []token {
+	var best []token
+	bestErrs := -1
+	for attempt := 0; attempt < lexAttempts; attempt++ {
+		it, err := lexer.Tokenise(nil, code)
+		if err != nil {
+			return nil
+		}
+		var toks []token
+		errs := 0
+		for t := it(); t != chroma.EOF; t = it() {
+			if t.Type == chroma.Error {
+				errs++
+			}
+			toks = append(toks, token{tokenClass(t.Type), t.Value})
+		}
+		if bestErrs < 0 || errs < bestErrs {
+			best, bestErrs = toks, errs
+		}
+		if errs == 0 {
+			break
+		}
+	}
+	return best
+}
+
 // renderTokens lexes code (plain when the language has no lexer or the
 // lexer fails) and writes it line by line.
 func renderTokens(l language, code string, marks lineSet) string {
@@ -292,11 +329,7 @@ func renderTokens(l language, code string, marks lineSet) string {
 	case l.native != nil:
 		toks = l.native(code)
 	case l.lexer != nil:
-		if it, err := l.lexer.Tokenise(nil, code); err == nil {
-			for t := it(); t != chroma.EOF; t = it() {
-				toks = append(toks, token{tokenClass(t.Type), t.Value})
-			}
-		}
+		toks = lexTokens(l.lexer, code)
 	}
 	if toks == nil {
 		toks = []token{{"", code}}
