@@ -48,7 +48,9 @@ func kindOf(name string) int {
 // Extract reads the text of a rendered body. Everything the HTML holds for
 // the cloud it was rendered for counts, hidden tab panels and zone pivots
 // included (a reader reaches them with one click); content Learn hides
-// from everyone (class "sxs-lookup", aria-hidden="true") does not. Other
+// from everyone (class "sxs-lookup", aria-hidden="true") does not, nor
+// does docloom's own chrome inside the body (heading permalinks, code
+// block labels). Other
 // clouds' moniker zones are not in the body at all: it was rendered for
 // one cloud.
 func Extract(body string) Extracted {
@@ -243,9 +245,12 @@ func hidesText(attrs string) bool {
 	if strings.Contains(attrs, "aria-hidden") && attr(attrs, "aria-hidden") == "true" {
 		return true
 	}
-	if strings.Contains(attrs, "sxs-lookup") {
+	if strings.Contains(attrs, "sxs-lookup") || strings.Contains(attrs, "heading-link") || strings.Contains(attrs, "code-header") {
 		for _, c := range strings.Fields(attr(attrs, "class")) {
-			if c == "sxs-lookup" {
+			switch c {
+			case "sxs-lookup", // Learn hides it from every reader
+				"heading-link", // the "#" permalink after a heading: chrome, not text
+				"code-header":  // a code block's language label: chrome
 				return true
 			}
 		}

@@ -93,11 +93,12 @@ func TestExtract(t *testing.T) {
 <div class="tabGroup"><section role="tabpanel" hidden><p>Hidden panel words</p></section></div>
 <div class="sxs-lookup"><p>Lookup only</p></div>
 <span aria-hidden="true">decor</span>
-<h2 id="see-also">See <em>also</em><a class="heading-link" href="#see-also" aria-hidden="true">#</a></h2>
+<h2 id="see-also">See <em>also</em> <a class="heading-link" href="#see-also" aria-label="Link to this section">#</a></h2>
+<div class="code-block"><div class="code-header"><span class="code-lang">PowerShell</span></div><pre><code>Get-Module</code></pre></div>
 <p>Line<br>break<img src="x.png" alt="pic"> and a<b>bold</b>word.</p>
 <!-- a comment -->`
 	x := Extract(body)
-	want := "Remove a module Use Remove-Module & friends. Hidden panel words See also Line break and aboldword."
+	want := "Remove a module Use Remove-Module & friends. Hidden panel words See also Get-Module Line break and aboldword."
 	if x.Text != want {
 		t.Errorf("text\n got %q\nwant %q", x.Text, want)
 	}
