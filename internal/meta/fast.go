@@ -2,7 +2,6 @@ package meta
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -97,7 +96,6 @@ var yamlWord = map[string]bool{
 	"no": true, "No": true, "NO": true, "on": true, "On": true, "ON": true, "off": true, "Off": true, "OFF": true,
 }
 
-var floatRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // fastScalar reads a value, or says it cannot be sure.
 func fastScalar(v string) (any, bool) {
@@ -121,19 +119,38 @@ func fastScalar(v string) (any, bool) {
 	if yamlWord[v] || strings.Contains(v, ": ") || strings.Contains(v, " #") || strings.HasSuffix(v, ":") {
 		return nil, false
 	}
-	if c := v[0]; c >= '0' && c <= '9' {
-		s := strings.ReplaceAll(v, "_", "")
-		if _, err := strconv.ParseInt(s, 0, 64); err == nil {
-			return nil, false
-		}
-		if _, err := strconv.ParseUint(s, 0, 64); err == nil {
-			return nil, false
-		}
-		if floatRE.MatchString(v) || (len(v) >= 10 && v[4] == '-' && v[7] == '-') {
-			return nil, false
-		}
+	if c := v[0]; c >= '0' && c <= '9' && (numberish(v) || (len(v) >= 10 && v[4] == '-' && v[7] == '-')) {
+		// Digits with underscores, signs, dots, exponents, radix
+		// prefixes, colons or dashes: YAML libraries read such plain
+		// scalars as numbers, times or dates in ways that differ
+		// ("0800_" is 800 to yaml.v3, an invalid octal to strconv), so
+		// the YAML parser decides.
+		return nil, false
 	}
 	return v, true
+}
+
+// numberish reports whether v (starting with a digit) is made only of
+// characters a YAML number, timestamp or sexagesimal value can hold:
+// digits, "_.+-:", an exponent's e, a timestamp's t and z, and hex digits
+// after a 0x prefix (0o and 0b take digits only). A commit hash such as
+// 27b2b2e5c4… is not: it stays on the fast path as the string it is.
+func numberish(v string) bool {
+	hex := len(v) > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')
+	start := 0
+	if len(v) > 2 && v[0] == '0' && strings.IndexByte("xXoObB", v[1]) >= 0 {
+		start = 2
+	}
+	for i := start; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+		case hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'):
+		case strings.IndexByte("_.+-:eEtTzZ", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // printable reports whether header is valid UTF-8 made of characters YAML
