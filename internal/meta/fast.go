@@ -96,7 +96,6 @@ var yamlWord = map[string]bool{
 	"no": true, "No": true, "NO": true, "on": true, "On": true, "ON": true, "off": true, "Off": true, "OFF": true,
 }
 
-
 // fastScalar reads a value, or says it cannot be sure.
 func fastScalar(v string) (any, bool) {
 	if v == "" {
