@@ -111,7 +111,13 @@ func killAt(t *testing.T, bin, site, out, point string, sig syscall.Signal) (int
 	}
 	var log bytes.Buffer
 	paused := make(chan bool, 1)
+	// The reader owns log until readDone is closed, at the end of stderr.
+	// cmd.Wait closes the pipe once the process has exited, so it is only
+	// called after readDone: otherwise the last lines (the cancellation
+	// message) could be lost when Wait wins the race.
+	readDone := make(chan struct{})
 	go func() {
+		defer close(readDone)
 		sc := bufio.NewScanner(pipe)
 		said := false
 		for sc.Scan() {
@@ -137,15 +143,15 @@ func killAt(t *testing.T, bin, site, out, point string, sig syscall.Signal) (int
 		t.Fatalf("the build did not reach %q in 60 s", point)
 	}
 	cmd.Process.Signal(sig)
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-readDone:
 	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
-		<-done
+		<-readDone
+		cmd.Wait()
 		t.Fatalf("the build did not exit within 30 s of %s", sig)
 	}
+	cmd.Wait()
 	code := cmd.ProcessState.ExitCode()
 	if sig == syscall.SIGKILL && code != -1 {
 		t.Errorf("exit code %d after kill -9", code)
