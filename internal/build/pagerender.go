@@ -288,11 +288,12 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 			d.Alternates = append(d.Alternates, render.Link{Lang: other.Locale.Code, URL: b.absURL(u)})
 		}
 	}
+	sameURL := l.byURL[urlKey(b.pubOf(p.Rel))] // p and the pages published at its URL
 	for _, i := range cat.All().Indices() {
 		link := render.Link{Code: cat.Moniker(i).Name, Display: cat.Moniker(i).Display, Current: i == m}
 		if p.Monikers.Has(i) {
 			link.URL = b.pageURL(l.Locale.Code, i, p.Rel)
-		} else if twin := l.twin(b, p, i); twin != nil {
+		} else if twin := twinIn(sameURL, p, i); twin != nil {
 			// Versioned reference docs keep one file per version
 			// (reference/7.4/.../Get-ChildItem.md, reference/5.1/...) that
 			// publish at one URL: the picker leads to the twin, as Learn's
@@ -434,10 +435,11 @@ func isEnglish(code string) bool {
 	return lang == "en"
 }
 
-// twin is the page of moniker m that publishes at p's URL when p itself is
-// not in m (another source file for another version), or nil.
-func (l *localeSet) twin(b *builder, p *Page, m int) *Page {
-	for _, o := range l.byURL[urlKey(b.pubOf(p.Rel))] {
+// twinIn is the page of moniker m among sameURL (the pages published at
+// p's URL) when p itself is not in m: another source file for another
+// version, or nil.
+func twinIn(sameURL []*Page, p *Page, m int) *Page {
+	for _, o := range sameURL {
 		if o != p && o.Monikers.Has(m) {
 			return o
 		}
