@@ -181,7 +181,15 @@ func (b *builder) writePage(j renderJob, m int, body string, e *env) *render.Pag
 	}
 	rel := b.pageOutput(j.l.Locale.Code, b.site.Monikers.Moniker(m).Name, j.p.Rel)
 	if r := j.p.rec; r != nil {
-		r.docs = append(r.docs, cachedDoc{Rel: rel, M: m, Hash: output.Sum(buf.Bytes()), Size: int64(buf.Len())})
+		h := output.Sum(buf.Bytes())
+		r.docs = append(r.docs, cachedDoc{Rel: rel, M: m, Hash: h, Size: int64(buf.Len())})
+		if q, ok := b.sink.(summedQueuer); ok {
+			b.emit(rel, func(sink) error {
+				q.QueueSummed(rel, buf.Bytes(), h, func() { bufPool.Put(buf) })
+				return nil
+			})
+			return data
+		}
 	}
 	if q, ok := b.sink.(queuer); ok {
 		b.emit(rel, func(sink) error {
@@ -199,6 +207,12 @@ func (b *builder) writePage(j renderJob, m int, body string, e *env) *render.Pag
 type queuer interface {
 	Queue(rel string, data []byte, done func())
 	Wait() error
+}
+
+// summedQueuer is a queuer that takes the Sum of the bytes with them, so
+// they are not hashed twice.
+type summedQueuer interface {
+	QueueSummed(rel string, data []byte, hash [16]byte, done func())
 }
 
 // bufPool recycles page buffers: sinks copy or write out what they are

@@ -57,9 +57,11 @@ type Dir struct {
 }
 
 type queued struct {
-	rel  string
-	data []byte
-	done func()
+	rel    string
+	data   []byte
+	hash   [16]byte // Sum(data), when summed
+	summed bool
+	done   func()
 }
 
 // writers is how many files are written at once.
@@ -129,12 +131,26 @@ func (d *Dir) Stats() (written, linked, copied int) {
 // Queue writes data to rel in the background and calls done (if not nil)
 // once data is no longer needed. Errors are reported by Wait.
 func (d *Dir) Queue(rel string, data []byte, done func()) {
+	d.enqueue(queued{rel: rel, data: data, done: done})
+}
+
+// QueueSummed is Queue for data whose Sum the caller has already made
+// (a page's, for the page cache): the manifest takes it instead of hashing
+// the bytes again.
+func (d *Dir) QueueSummed(rel string, data []byte, hash [16]byte, done func()) {
+	d.enqueue(queued{rel: rel, data: data, hash: hash, summed: true, done: done})
+}
+
+func (d *Dir) enqueue(item queued) {
 	d.startQ.Do(func() {
 		d.queue = make(chan queued, 64)
 		for i := 0; i < writers; i++ {
 			go func() {
 				for q := range d.queue {
-					if err := d.Write(q.rel, q.data); err != nil {
+					if !q.summed {
+						q.hash = sum(q.data)
+					}
+					if err := d.writeSummed(q.rel, q.data, q.hash); err != nil {
 						d.errMu.Lock()
 						if d.err == nil {
 							d.err = err
@@ -150,7 +166,7 @@ func (d *Dir) Queue(rel string, data []byte, done func()) {
 		}
 	})
 	d.wg.Add(1)
-	d.queue <- queued{rel, data, done}
+	d.queue <- item
 }
 
 // Wait blocks until every queued write is done and returns the first
@@ -168,14 +184,18 @@ var errCancelled = fmt.Errorf("build cancelled")
 // When the previous site has the same bytes at rel, its file is linked
 // instead.
 func (d *Dir) Write(rel string, data []byte) error {
-	if err := d.write(rel, data); err != nil {
+	return d.writeSummed(rel, data, sum(data))
+}
+
+func (d *Dir) writeSummed(rel string, data []byte, h [16]byte) error {
+	if err := d.write(rel, data, h); err != nil {
 		return err
 	}
 	pause("write")
 	return nil
 }
 
-func (d *Dir) write(rel string, data []byte) error {
+func (d *Dir) write(rel string, data []byte, h [16]byte) error {
 	d.state.RLock()
 	defer d.state.RUnlock()
 	if d.cancelled {
@@ -185,7 +205,6 @@ func (d *Dir) write(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	h := sum(data)
 	if e, ok := d.prev[clean]; ok && e.src == "" && e.hash == h && e.size == int64(len(data)) {
 		if d.reuse(clean, p, e) {
 			return nil

@@ -115,6 +115,12 @@ type Sidebar struct {
 
 	items []*NavItem
 	path  map[string][]int // page -> indices of its first entry, from the top
+
+	// off is each entry's markup as Branch writes it off the way to the
+	// page ("<li>…</li>\n"), which is the same for every page: made once,
+	// so a page's branch costs a walk down its own path and copies, not an
+	// escape of every name and URL of the levels it shows.
+	off map[*NavItem]string
 }
 
 // NewSidebar renders items (whose Current and Open fields are ignored,
@@ -125,7 +131,48 @@ func NewSidebar(items []*NavItem) *Sidebar {
 	s.write(&b, items, nil)
 	s.html = b.String()
 	s.index(items, nil)
+	s.off = map[*NavItem]string{}
+	s.offAll(items)
 	return s
+}
+
+func (s *Sidebar) offAll(items []*NavItem) {
+	for _, it := range items {
+		s.offWay(it)
+		s.offAll(it.Items)
+	}
+}
+
+// offWay makes (and keeps in s.off) the markup of it and of its entries
+// off the way to any page.
+func (s *Sidebar) offWay(it *NavItem) string {
+	if h, ok := s.off[it]; ok {
+		return h
+	}
+	var b strings.Builder
+	b.WriteString("<li>")
+	switch {
+	case len(it.Items) > 0 && it.Open:
+		b.WriteString("<details open><summary>")
+		branchLink(&b, it, it.URL, false)
+		b.WriteString("</summary><ul>")
+		for _, c := range it.Items {
+			b.WriteString(s.offWay(c))
+		}
+		b.WriteString("</ul></details>")
+	case len(it.Items) > 0:
+		u := it.URL
+		if u == "" {
+			u = firstURL(it.Items)
+		}
+		branchLink(&b, it, u, false)
+	default:
+		branchLink(&b, it, it.URL, false)
+	}
+	b.WriteString("</li>\n")
+	h := b.String()
+	s.off[it] = h
+	return h
 }
 
 func (s *Sidebar) index(items []*NavItem, at []int) {
@@ -154,37 +201,30 @@ func (s *Sidebar) Len() int { return len(s.html) }
 // expands keep their children.
 func (s *Sidebar) Branch(page string) template.HTML {
 	var b strings.Builder
-	s.branch(&b, s.items, s.path[page], true)
+	s.branch(&b, s.items, s.path[page])
 	return template.HTML(b.String())
 }
 
-func (s *Sidebar) branch(b *strings.Builder, items []*NavItem, path []int, onWay bool) {
+func (s *Sidebar) branch(b *strings.Builder, items []*NavItem, path []int) {
 	if len(items) == 0 {
 		return
 	}
 	b.WriteString("<ul>")
 	for i, it := range items {
-		here := onWay && len(path) > 0 && path[0] == i
-		var rest []int
-		if here {
-			rest = path[1:]
+		if len(path) == 0 || path[0] != i {
+			b.WriteString(s.off[it])
+			continue
 		}
+		rest := path[1:]
 		b.WriteString("<li>")
-		switch {
-		case len(it.Items) > 0 && (here || it.Open):
+		if len(it.Items) > 0 {
 			b.WriteString("<details open><summary>")
-			branchLink(b, it, it.URL, here && len(rest) == 0)
+			branchLink(b, it, it.URL, len(rest) == 0)
 			b.WriteString("</summary>")
-			s.branch(b, it.Items, rest, here)
+			s.branch(b, it.Items, rest)
 			b.WriteString("</details>")
-		case len(it.Items) > 0:
-			u := it.URL
-			if u == "" {
-				u = firstURL(it.Items)
-			}
-			branchLink(b, it, u, false)
-		default:
-			branchLink(b, it, it.URL, here && len(rest) == 0)
+		} else {
+			branchLink(b, it, it.URL, len(rest) == 0)
 		}
 		b.WriteString("</li>\n")
 	}

@@ -46,3 +46,40 @@ func TestSidebarMarksAPageListedTwiceOnce(t *testing.T) {
 		t.Errorf("want only the first entry current and open:\n%s", got)
 	}
 }
+
+// A page's branch shows every entry of each level on its way, with the
+// entries off the way as links without their children (to their own page,
+// else their first page), an expanded entry with its children, and the
+// page marked; the same sidebar gives each page its own branch.
+func TestSidebarBranch(t *testing.T) {
+	items := []*NavItem{
+		{Page: "a.md", Name: "A", URL: "/a/"},
+		{Name: "Group", Items: []*NavItem{
+			{Page: "b.md", Name: "B <&>", URL: "/b/"},
+			{Name: "Inner", Items: []*NavItem{{Page: "c.md", Name: "C", URL: "/c/"}}},
+			{Name: "Other", URL: "/other/", Items: []*NavItem{{Page: "d.md", Name: "D", URL: "/d/"}}},
+		}},
+		{Name: "Expanded", Open: true, Items: []*NavItem{{Page: "e.md", Name: "E", URL: "/e/"}}},
+		{Name: "Closed", Items: []*NavItem{{Name: "Deeper", Items: []*NavItem{{Page: "f.md", Name: "F", URL: "/f/"}}}}},
+	}
+	s := NewSidebar(items)
+	expanded := `<li><details open><summary><span>Expanded</span></summary><ul><li><a href="/e/">E</a></li>` + "\n" + `</ul></details></li>` + "\n"
+	closed := `<li><a href="/f/">Closed</a></li>` + "\n"
+	want := `<ul><li><a href="/a/">A</a></li>` + "\n" +
+		`<li><details open><summary><span>Group</span></summary><ul><li><a href="/b/">B &lt;&amp;&gt;</a></li>` + "\n" +
+		`<li><details open><summary><span>Inner</span></summary><ul><li><a href="/c/" aria-current="page">C</a></li>` + "\n" +
+		`</ul></details></li>` + "\n" +
+		`<li><a href="/other/">Other</a></li>` + "\n" +
+		`</ul></details></li>` + "\n" + expanded + closed + `</ul>`
+	if got := string(s.Branch("c.md")); got != want {
+		t.Errorf("Branch(c.md):\n%s\nwant\n%s", got, want)
+	}
+	want = `<ul><li><a href="/a/" aria-current="page">A</a></li>` + "\n" +
+		`<li><a href="/b/">Group</a></li>` + "\n" + expanded + closed + `</ul>`
+	if got := string(s.Branch("a.md")); got != want {
+		t.Errorf("Branch(a.md):\n%s\nwant\n%s", got, want)
+	}
+	if got := string(s.Branch("nowhere.md")); strings.Contains(got, "aria-current") || !strings.Contains(got, `<a href="/b/">Group</a>`) {
+		t.Errorf("Branch(nowhere.md) = %s", got)
+	}
+}
