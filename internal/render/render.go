@@ -115,6 +115,10 @@ var funcs = template.FuncMap{
 	"navtree":  NavTree,
 	"headings": HeadingList,
 	"links":    LinkList,
+	// The header's pickers: each entry of Languages and Clouds, as
+	// layouts/partials/header.html wrote them with range loops.
+	"languagepicker": LanguagePicker,
+	"cloudpicker":    CloudPicker,
 }
 
 // Assets are the bundled files a page links to.
