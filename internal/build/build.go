@@ -57,6 +57,9 @@ type Result struct {
 	// Reused is how many pages the page cache gave as they were, neither
 	// parsed nor rendered (see pagecache.go).
 	Reused int
+	// frontReused is how many pages' front matter came from the page
+	// cache (frontRestore), for tests.
+	frontReused int
 	// UpToDate: nothing changed since the build that made the output, which
 	// was kept as it is (see fingerprint).
 	UpToDate bool
@@ -91,7 +94,7 @@ func Run(opts Options) *Result {
 	var out *output.Dir
 	key := ""
 	if !opts.NoWrite {
-		key = fingerprint(opts)
+		key, b.inputs = fingerprint(opts)
 		if res, ok := upToDate(opts, key, start); ok {
 			output.RemoveLeftovers(opts.Out)
 			return res
@@ -151,6 +154,7 @@ func (b *builder) full() {
 		b.bodies = map[string]*keptBody{}
 	}
 	b.reused.Store(0)
+	b.frontReused.Store(0)
 	if !b.opts.NoWrite && !b.opts.NoSearch {
 		b.search = newSearchState()
 	}
@@ -176,6 +180,10 @@ func (b *builder) full() {
 	}
 	streamed := 0
 	if b.streaming() && !layouts.Missing() {
+		if b.recording || b.pcache != nil {
+			b.env = b.envKey() // readAll takes unchanged front matter from the cache
+		}
+		b.inputs = nil
 		b.readAll()
 		b.reindex() // lookups and navigation for rendering while parsing
 		if b.recording || b.pcache != nil {
@@ -244,6 +252,7 @@ func (b *builder) result(start time.Time) *Result {
 	}
 	res.Files = b.written()
 	res.Reused = int(b.reused.Load())
+	res.frontReused = int(b.frontReused.Load())
 	res.Elapsed = time.Since(start)
 	return res
 }
@@ -297,13 +306,18 @@ type builder struct {
 
 	// pcache is the previous build's page cache (nil when there is none or
 	// it cannot be trusted); recording makes this build record its own;
-	// global is this build's global key and sums the files' hashes (see
-	// pagecache.go).
+	// global is this build's global key, env its part that front matter
+	// depends on, and sums the files' hashes (see pagecache.go); inputs is
+	// the start-up fingerprint's walk of the site, for envKey.
 	pcache    *pageCache
 	recording bool
 	global    [32]byte
+	env       [32]byte
+	inputs    *inputWalk
 	sums      *sync.Map
 	reused    atomic.Int32
+	// frontReused counts the pages whose front matter came from pcache.
+	frontReused atomic.Int32
 	// bodies are the documents' bodies as rendered, by output path, in a
 	// serve session (relayout.go); nil in one-shot builds.
 	bodies map[string]*keptBody

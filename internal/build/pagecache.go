@@ -5,13 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/dialect"
@@ -47,14 +48,31 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 1
-	cacheHeader  = "docloom-cache 1\n"
+	cacheVersion = 2
+	cacheHeader  = "docloom-cache 2\n"
 )
+
+// The cache files are gob streams of slices sorted by key, never maps (gob
+// writes a map in Go's random order): two builds of the same inputs write
+// the same bytes. Gob numbers types in the order a process first meets
+// them; init meets the cache's types first, in a fixed order, so that what
+// a build decoded or encoded before does not change the numbers.
+func init() {
+	for _, v := range []any{pageCache{}, []shardPage{}, []shardEntry{}} {
+		gob.NewEncoder(io.Discard).Encode(v)
+	}
+}
 
 type pageCache struct {
 	Version int
 	Global  [32]byte
-	Incs    map[string]cachedInclude // by absolute path
+	// Env is the global key's part that the pages' front matter depends
+	// on (envKey); Front holds each page's front matter, sorted by key.
+	Env   [32]byte
+	Front []frontEntry
+	front map[string]*frontEntry
+	Incs  []cachedInclude // sorted by Abs
+	incs  map[string]*cachedInclude
 	// The pages' entries are in pageShards files (by their key's hash),
 	// described by PageShards; pages holds them once loaded.
 	PageShards []pageShard
@@ -93,13 +111,25 @@ func pageShardOf(key string) int {
 	return int(h[0]) % pageShards
 }
 
-const pageShardHeader = "docloom-cache-pages 1\n"
+const pageShardHeader = "docloom-cache-pages 2\n"
+
+// shardPage and shardEntry are the records of the page and entry files.
+type shardPage struct {
+	Key  string
+	Page *cachedPage
+}
+
+type shardEntry struct {
+	Key    [32]byte
+	Stored search.Stored
+}
 
 func shardName(i int) string { return fmt.Sprintf("%s-%02x", cacheName, i) }
 
 func shardOf(key [32]byte) int { return int(key[0]) % entryShards }
 
 type cachedInclude struct {
+	Abs   string
 	Sum   [32]byte
 	Diags []diag.Diagnostic
 }
@@ -180,14 +210,22 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	}
 	c.entries = map[[32]byte]search.Stored{}
 	c.pages = map[string]*cachedPage{}
-	pages := make([]map[string]*cachedPage, pageShards)
+	c.front = make(map[string]*frontEntry, len(c.Front))
+	for i := range c.Front {
+		c.front[c.Front[i].Key] = &c.Front[i]
+	}
+	c.incs = make(map[string]*cachedInclude, len(c.Incs))
+	for i := range c.Incs {
+		c.incs[c.Incs[i].Abs] = &c.Incs[i]
+	}
+	pages := make([][]shardPage, pageShards)
 	var wg sync.WaitGroup
 	for i, sh := range c.PageShards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			data := prev(pageShardName(i))
-			var m map[string]*cachedPage
+			var m []shardPage
 			if int64(len(data)) == sh.Size && output.Sum(data) == sh.Hash && unseal(data, pageShardHeader, &m) {
 				pages[i] = m
 			}
@@ -198,13 +236,13 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 		c.Shards = nil
 		return &c
 	}
-	loaded := make([]map[[32]byte]search.Stored, entryShards)
+	loaded := make([][]shardEntry, entryShards)
 	for i, sh := range c.Shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			data := prev(shardName(i))
-			var m map[[32]byte]search.Stored
+			var m []shardEntry
 			if int64(len(data)) == sh.Size && output.Sum(data) == sh.Hash && unseal(data, shardHeader, &m) {
 				loaded[i] = m
 			}
@@ -212,21 +250,21 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	}
 	wg.Wait()
 	for _, m := range loaded {
-		for k, v := range m {
-			c.entries[k] = v
+		for _, e := range m {
+			c.entries[e.Key] = e.Stored
 		}
 	}
 	for _, m := range pages {
-		for k, v := range m {
-			if v != nil {
-				c.pages[k] = v
+		for _, e := range m {
+			if e.Page != nil {
+				c.pages[e.Key] = e.Page
 			}
 		}
 	}
 	return &c
 }
 
-const shardHeader = "docloom-cache-entries 1\n"
+const shardHeader = "docloom-cache-entries 2\n"
 
 // unseal checks a sealed file (header, SHA-256 of the payload, gob
 // payload) and decodes it into v.
@@ -274,10 +312,12 @@ func (b *builder) fileSum(abs string) [32]byte {
 	return s
 }
 
-// globalKey hashes what every page's output may depend on besides its own
-// source, its includes and the pages it links to (see the comment at the
-// top).
-func (b *builder) globalKey() [32]byte {
+// envKey hashes what the pages' front matter and every page's output may
+// depend on besides the pages and includes themselves (see the comment at
+// the top): the binary, the options, every other file of the site, git.
+// It walks the site again only when the start-up fingerprint's walk
+// (b.inputs) cannot be reused.
+func (b *builder) envKey() [32]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "docloom page cache %d\n", cacheVersion)
 	if exe, err := os.Executable(); err == nil {
@@ -295,53 +335,48 @@ func (b *builder) globalKey() [32]byte {
 			}
 		}
 	}
-	out, _ := filepath.Abs(b.opts.Out)
 	roots := []string{b.site.Root}
 	for _, l := range b.site.Locales {
 		roots = append(roots, l.Path)
 	}
-	recent := time.Now().Add(-racyWindow).UnixNano()
-	for _, root := range roots {
+	walk := b.inputs
+	if walk == nil || !slices.Equal(walk.roots, roots) {
+		out, _ := filepath.Abs(b.opts.Out)
+		walk = walkInputs(roots, out, false)
+	}
+	for i, root := range walk.roots {
 		fmt.Fprintf(h, "root %s\n", root)
-		n := 0
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(h, "error %s\n", p)
-				return nil
+		for _, f := range walk.files[i] {
+			switch {
+			case f.err:
+				fmt.Fprintf(h, "error %s\n", f.path)
+			case perPage[f.path]:
+			case f.mtime > walk.recent:
+				fmt.Fprintf(h, "%s %x\n", f.path, b.fileSum(f.path)) // racy: by content
+			default:
+				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
 			}
-			if n++; n > maxInputs {
-				return fs.SkipAll
-			}
-			if d.IsDir() {
-				if p != root && (d.Name() == ".git" || p == out || strings.HasPrefix(d.Name(), "."+filepath.Base(out)+".building-")) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if perPage[p] {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				fmt.Fprintf(h, "error %s\n", p)
-				return nil
-			}
-			if mtime := info.ModTime().UnixNano(); mtime > recent {
-				fmt.Fprintf(h, "%s %x\n", p, b.fileSum(p)) // racy: by content
-			} else {
-				fmt.Fprintf(h, "%s %d %d %d\n", p, info.Size(), mtime, inode(info))
-			}
-			return nil
-		})
+		}
 	}
 	fmt.Fprintf(h, "git %v %v\n", b.history != nil, b.history != nil && b.history.Shallow)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// globalKey adds to envKey every page's front matter as the index and the
+// navigation see it.
+func (b *builder) globalKey() [32]byte {
+	h := sha256.New()
+	h.Write(b.env[:])
 	for _, l := range b.locales {
 		fmt.Fprintf(h, "locale %s %s %d\n", l.Locale.Code, l.Locale.Path, len(l.Pages))
 		for _, p := range l.Pages {
 			platy := p.File != nil && p.File.PlatyPS
-			fmt.Fprintf(h, "page %q %q %v %v %v %d %q %v %v\n", p.Rel, b.pubOf(p.Rel), p.Fallback, p.Landing, platy,
+			fmt.Fprintf(h, "page %q %q %v %v %v %d %q %v %v ", p.Rel, b.pubOf(p.Rel), p.Fallback, p.Landing, platy,
 				uint64(p.Monikers), p.Title, p.mayZone, p.keepAST)
-			hashValue(h, p.Meta)
+			ms := metaSumOf(p)
+			h.Write(ms[:])
 			h.Write([]byte{'\n'})
 		}
 	}
@@ -352,7 +387,11 @@ func (b *builder) globalKey() [32]byte {
 
 // hashValue writes a front-matter value in a form that does not depend on
 // map order.
-func hashValue(w interface{ Write([]byte) (int, error) }, v any) {
+func hashValue(w io.Writer, v any) {
+	w.Write(appendValue(nil, v))
+}
+
+func appendValue(buf []byte, v any) []byte {
 	switch x := v.(type) {
 	case map[string]any:
 		keys := make([]string, 0, len(x))
@@ -360,23 +399,26 @@ func hashValue(w interface{ Write([]byte) (int, error) }, v any) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		fmt.Fprintf(w, "{%d", len(keys))
+		buf = append(buf, '{')
+		buf = strconv.AppendInt(buf, int64(len(keys)), 10)
 		for _, k := range keys {
-			fmt.Fprintf(w, "%q:", k)
-			hashValue(w, x[k])
+			buf = strconv.AppendQuote(buf, k)
+			buf = append(buf, ':')
+			buf = appendValue(buf, x[k])
 		}
-		w.Write([]byte{'}'})
+		return append(buf, '}')
 	case []any:
-		fmt.Fprintf(w, "[%d", len(x))
+		buf = append(buf, '[')
+		buf = strconv.AppendInt(buf, int64(len(x)), 10)
 		for _, e := range x {
-			w.Write([]byte{','})
-			hashValue(w, e)
+			buf = append(buf, ',')
+			buf = appendValue(buf, e)
 		}
-		w.Write([]byte{']'})
+		return append(buf, ']')
 	case string:
-		fmt.Fprintf(w, "s%q", x)
+		return strconv.AppendQuote(append(buf, 's'), x)
 	default:
-		fmt.Fprintf(w, "%T:%v", x, x)
+		return fmt.Appendf(buf, "%T:%v", x, x)
 	}
 }
 
@@ -486,8 +528,8 @@ func (b *builder) cacheLookup(l *localeSet, p *Page) *cachedPage {
 // restoreParse stands in for parseBody: the page gets the headings, title,
 // anchors and parse diagnostics its unchanged source gave.
 func (b *builder) restoreParse(l *localeSet, p *Page, c *cachedPage) {
-	if p.pending != nil {
-		p.pending = nil
+	if p.pending != nil || p.body != nil {
+		p.pending, p.body = nil, nil
 		p.Doc = &dialect.Doc{Rel: p.Rel, File: l.Docset.Display(p.Rel), Headings: c.Headings}
 		p.ownHeadings = c.Own
 		p.Title = c.Title
@@ -561,7 +603,7 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 		v1, _ := b.incs.m.LoadOrStore(v.Abs, &incEntry{})
 		ent := v1.(*incEntry)
 		ent.note(v.Pos)
-		if inc, ok := b.pcache.Incs[v.Abs]; ok {
+		if inc, ok := b.pcache.incs[v.Abs]; ok {
 			ent.mu.Lock()
 			ent.cached, ent.cachedSum, ent.hasCached = inc.Diags, inc.Sum, true
 			ent.mu.Unlock()
@@ -603,8 +645,8 @@ func (b *builder) savePageCache(out *output.Dir) error {
 	if !b.recording || b.site == nil {
 		return nil
 	}
-	pc := &pageCache{Version: cacheVersion, Global: b.global, pages: map[string]*cachedPage{},
-		entries: map[[32]byte]search.Stored{}, Incs: map[string]cachedInclude{}}
+	pc := &pageCache{Version: cacheVersion, Global: b.global, Env: b.env, pages: map[string]*cachedPage{},
+		entries: map[[32]byte]search.Stored{}}
 	var mu sync.Mutex
 	type job struct {
 		l *localeSet
@@ -670,12 +712,14 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		defer ent.mu.Unlock()
 		switch {
 		case ent.parsed:
-			pc.Incs[k.(string)] = cachedInclude{Sum: ent.sum, Diags: ent.diags}
+			pc.Incs = append(pc.Incs, cachedInclude{Abs: k.(string), Sum: ent.sum, Diags: ent.diags})
 		case ent.hasCached:
-			pc.Incs[k.(string)] = cachedInclude{Sum: ent.cachedSum, Diags: ent.cached}
+			pc.Incs = append(pc.Incs, cachedInclude{Abs: k.(string), Sum: ent.cachedSum, Diags: ent.cached})
 		}
 		return true
 	})
+	sort.Slice(pc.Incs, func(i, j int) bool { return pc.Incs[i].Abs < pc.Incs[j].Abs })
+	pc.Front = b.frontEntries()
 	data, err := seal(cacheHeader, pc)
 	if err != nil {
 		return err
@@ -741,9 +785,9 @@ func (b *builder) saveShards(out *output.Dir, pc *pageCache) error {
 				return
 			}
 		}
-		m := make(map[[32]byte]search.Stored, len(ks))
-		for _, k := range ks {
-			m[k] = pc.entries[k]
+		m := make([]shardEntry, len(ks))
+		for j, k := range ks {
+			m[j] = shardEntry{k, pc.entries[k]}
 		}
 		data, err := seal(shardHeader, m)
 		if err == nil {
@@ -795,9 +839,9 @@ func (b *builder) savePageShards(out *output.Dir, pc *pageCache) error {
 				return
 			}
 		}
-		m := make(map[string]*cachedPage, len(ks))
-		for _, k := range ks {
-			m[k] = pc.pages[k]
+		m := make([]shardPage, len(ks))
+		for j, k := range ks {
+			m[j] = shardPage{k, pc.pages[k]}
 		}
 		data, err := seal(pageShardHeader, m)
 		if err == nil {

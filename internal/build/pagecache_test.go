@@ -79,6 +79,10 @@ func TestPageCacheMatchesCleanBuild(t *testing.T) {
 		reuse  bool // some pages must come from the cache
 	}{
 		{"nothing but a page body", func() { edit("content/en-us/fourth.md", "", "\nMore text.\n") }, true},
+		{"a page's clouds (front matter)", func() { edit("content/en-us/second.md", "uid: second-uid\n", "uid: second-uid\nmonikerRange: a\n") }, false},
+		{"front matter that is not YAML", func() { edit("content/en-us/fourth.md", "title: Fourth\n", "title: [Fourth\n") }, false},
+		{"the front matter mended", func() { edit("content/en-us/fourth.md", "title: [Fourth\n", "title: Fourth\n") }, false},
+		{"the configuration", func() { edit("docloom.yaml", "title: C\n", "title: Changed\n") }, false},
 		{"an include", func() { edit("content/en-us/includes/shared.md", "Shared text", "Changed shared text") }, true},
 		{"a heading that another page links to", func() { edit("content/en-us/second.md", "## Kept", "## Renamed") }, true},
 		{"the heading back", func() { edit("content/en-us/second.md", "## Renamed", "## Kept") }, true},
@@ -96,6 +100,14 @@ func TestPageCacheMatchesCleanBuild(t *testing.T) {
 		want := mustBuild(t, Options{Site: site, Out: clean})
 		if st.reuse && inc.Reused == 0 {
 			t.Errorf("after %s: no page came from the cache (%s)", st.name, inc.Summary())
+		}
+		// Every page's front matter is read from the cache unless its
+		// bytes or the configuration changed.
+		if st.name == "nothing but a page body" && inc.frontReused != inc.Pages-1 {
+			t.Errorf("after %s: %d of %d pages' front matter came from the cache, want all but the edited one", st.name, inc.frontReused, inc.Pages)
+		}
+		if st.name == "the configuration" && inc.frontReused != 0 {
+			t.Errorf("after %s: %d pages' front matter came from the cache", st.name, inc.frontReused)
 		}
 		if !slices.Equal(diagStrings(inc), diagStrings(want)) {
 			t.Errorf("after %s: diagnostics differ\nrebuild:\n%s\nclean:\n%s", st.name,
@@ -195,6 +207,46 @@ func compareTrees(t *testing.T, what, a, b string) {
 	for rel := range y {
 		if _, ok := x[rel]; !ok {
 			t.Errorf("after %s: %s is missing from the rebuilt site", what, rel)
+		}
+	}
+}
+
+// TestPageCacheFilesReproducible: two builds of the same site write the same
+// page cache files, byte for byte, and so does a rebuild that took pages
+// from the cache and a clean build of the same state.
+func TestPageCacheFilesReproducible(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
+	site := cacheSite(t)
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	mustBuild(t, Options{Site: site, Out: a})
+	mustBuild(t, Options{Site: site, Out: b})
+	compareCaches(t, "two clean builds", a, b)
+
+	writeSite(t, site, map[string]string{"content/en-us/fourth.md": "---\ntitle: Fourth\n---\n# Fourth\n\nEdited.\n"})
+	if res := mustBuild(t, Options{Site: site, Out: a}); res.Reused == 0 {
+		t.Fatalf("the rebuild took no page from the cache: %s", res.Summary())
+	}
+	c := filepath.Join(dir, "c")
+	mustBuild(t, Options{Site: site, Out: c})
+	compareCaches(t, "a rebuild and a clean build", a, c)
+}
+
+// compareCaches fails unless the output folders a and b hold the same page
+// cache files with the same bytes.
+func compareCaches(t *testing.T, what, a, b string) {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(a, cacheName+"*"))
+	others, _ := filepath.Glob(filepath.Join(b, cacheName+"*"))
+	if len(names) != 1+pageShards+entryShards || len(others) != len(names) {
+		t.Fatalf("%s: %d and %d cache files, want %d", what, len(names), len(others), 1+pageShards+entryShards)
+	}
+	for _, n := range names {
+		x, _ := os.ReadFile(n)
+		y, err := os.ReadFile(filepath.Join(b, filepath.Base(n)))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s: %s differs (%d and %d bytes)", what, filepath.Base(n), len(x), len(y))
 		}
 	}
 }

@@ -71,6 +71,11 @@ type Page struct {
 	// pending is the front matter and body readPage split off, until
 	// parseBody parses it.
 	pending *meta.Doc
+	// body is the page's source when its front matter came from the page
+	// cache: parseBody splits it when the page is parsed after all.
+	body []byte
+	// front is the page's front entry for the next build's page cache.
+	front *frontEntry
 	// mayZone: see readPage.
 	mayZone bool
 	// ownHeadings are the headings written in the page itself; Doc.Headings
@@ -214,7 +219,7 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 
 // readPage reads a page and its front matter: what other pages' links need
 // of it (its clouds, uid, front-matter title) before its Markdown is
-// parsed. The body waits in p.pending for parseBody.
+// parsed. The body waits in p.pending (or p.body) for parseBody.
 func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 	display := l.Docset.Display(f.Rel)
 	src, err := docset.ReadFile(f.Abs)
@@ -227,11 +232,11 @@ func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 	if p.Landing {
 		return b.parseLanding(l, p, src)
 	}
-	owner := ownerParse(l.Locale.Code, f.Rel)
-	split, ds := meta.Split(display, src)
-	if f.PlatyPS {
-		split, ds = platyFrontMatter(split, ds, f.Rel)
+	if b.frontRestore(l, p, src) {
+		return p
 	}
+	owner := ownerParse(l.Locale.Code, f.Rel)
+	split, ds := splitFront(display, f, src)
 	b.led.add(owner, ds...)
 	var layers []map[string]any
 	cfg, inner := l.Docset.DocfxMatch(f)
@@ -247,6 +252,7 @@ func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 	// parsed: a yes only costs rendering the linking body once per cloud.
 	p.mayZone = bytes.Contains(src, []byte("moniker")) || mentionsInclude(src)
 	p.pending = &split
+	b.frontRecord(l, p)
 	return p
 }
 
@@ -268,10 +274,16 @@ func mentionsInclude(src []byte) bool {
 // parseBody parses the Markdown that readPage set aside.
 func (b *builder) parseBody(l *localeSet, p *Page) {
 	split := p.pending
+	if split == nil && p.body != nil {
+		// Its front matter came from the page cache (frontRestore), whose
+		// diagnostics are already in place.
+		s, _ := splitFront(l.Docset.Display(p.Rel), p.File, p.body)
+		split = &s
+	}
 	if split == nil {
 		return
 	}
-	p.pending = nil
+	p.pending, p.body = nil, nil
 	display := l.Docset.Display(p.Rel)
 	owner := ownerParse(l.Locale.Code, p.Rel)
 	p.Doc = b.dialect.Parse(p.Rel, display, split.Body, split.BodyLine)

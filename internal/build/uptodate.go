@@ -49,34 +49,85 @@ const maxInputs = 500_000
 var racyWindow = 2 * time.Second
 
 // fingerprint returns the key of the build's inputs, or "" when it cannot
-// be trusted.
-func fingerprint(opts Options) string {
+// be trusted, and the walk of the site's files it made, for the page
+// cache's global key (nil when the walk failed).
+func fingerprint(opts Options) (string, *inputWalk) {
 	site, _ := config.Load(opts.Site)
 	if site == nil {
-		return ""
+		return "", nil
 	}
-	h := sha256.New()
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	st, err := os.Stat(exe)
-	if err != nil {
-		return ""
-	}
-	fmt.Fprintf(h, "docloom %d %s %d %d\nstrict %v\n", stateVersion, exe, st.Size(), st.ModTime().UnixNano(), opts.Strict)
 	out, _ := filepath.Abs(opts.Out)
 	roots := []string{site.Root}
 	for _, l := range site.Locales {
 		roots = append(roots, l.Path)
 	}
-	recent := time.Now().Add(-racyWindow).UnixNano()
-	n, racy := 0, false
-	for _, root := range roots {
+	walk := walkInputs(roots, out, true)
+	if walk == nil {
+		return "", nil
+	}
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil {
+		return "", walk
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", walk
+	}
+	fmt.Fprintf(h, "docloom %d %s %d %d\nstrict %v\n", stateVersion, exe, st.Size(), st.ModTime().UnixNano(), opts.Strict)
+	for i, root := range walk.roots {
 		fmt.Fprintf(h, "root %s\n", root)
+		for _, f := range walk.files[i] {
+			if f.mtime > walk.recent {
+				return "", walk
+			}
+			fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
+		}
+	}
+	// Pages show when git last changed them: a commit changes the site
+	// even when no file of it changed since the last build.
+	for _, f := range gitState(site.Root) {
+		if info, err := os.Stat(f); err == nil {
+			fmt.Fprintf(h, "git %s %d %d %d\n", f, info.Size(), info.ModTime().UnixNano(), inode(info))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), walk
+}
+
+// inputWalk is the list of a site's files (the output folder, temporary
+// build folders and .git aside) with their size, time and inode, as one
+// walk saw them, for each root. recent is the time (Unix ns) after which
+// a file was modified too recently for its size and time to be trusted
+// (racyWindow before the walk).
+type inputWalk struct {
+	roots  []string
+	files  [][]inputFile
+	recent int64
+}
+
+type inputFile struct {
+	path  string
+	size  int64
+	mtime int64
+	ino   uint64
+	err   bool // it could not be read
+}
+
+// walkInputs walks the roots. With strict, an unreadable file or a tree
+// larger than maxInputs gives nil; otherwise an unreadable file is listed
+// as such and the walk stops at maxInputs entries.
+func walkInputs(roots []string, out string, strict bool) *inputWalk {
+	w := &inputWalk{roots: roots, recent: time.Now().Add(-racyWindow).UnixNano()}
+	n := 0
+	for _, root := range roots {
+		var files []inputFile
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				if strict {
+					return err
+				}
+				files = append(files, inputFile{path: p, err: true})
+				return nil
 			}
 			if n++; n > maxInputs {
 				return fs.SkipAll
@@ -89,28 +140,21 @@ func fingerprint(opts Options) string {
 			}
 			info, err := d.Info()
 			if err != nil {
-				return err
+				if strict {
+					return err
+				}
+				files = append(files, inputFile{path: p, err: true})
+				return nil
 			}
-			mtime := info.ModTime().UnixNano()
-			if mtime > recent {
-				racy = true
-				return fs.SkipAll
-			}
-			fmt.Fprintf(h, "%s %d %d %d\n", p, info.Size(), mtime, inode(info))
+			files = append(files, inputFile{path: p, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)})
 			return nil
 		})
-		if err != nil || n > maxInputs || racy {
-			return ""
+		if err != nil || (strict && n > maxInputs) {
+			return nil
 		}
+		w.files = append(w.files, files)
 	}
-	// Pages show when git last changed them: a commit changes the site
-	// even when no file of it changed since the last build.
-	for _, f := range gitState(site.Root) {
-		if info, err := os.Stat(f); err == nil {
-			fmt.Fprintf(h, "git %s %d %d %d\n", f, info.Size(), info.ModTime().UnixNano(), inode(info))
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return w
 }
 
 // gitState lists the files of the git repository holding dir that change
