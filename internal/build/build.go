@@ -172,6 +172,7 @@ func (b *builder) full() {
 	bundle, ds := assets.Build(site.Root)
 	b.led.add(ownerStage("assets"), ds...)
 	b.bundle = bundle
+	b.pageAssets = b.assetLinks()
 	b.locales = nil
 	for _, loc := range site.Locales {
 		set, ds := docset.Discover(site, loc)
@@ -262,13 +263,15 @@ type builder struct {
 	dialect *dialect.Dialect
 	layouts *render.Layouts
 	bundle  *assets.Bundle
-	led     ledger
-	opts    Options
-	locales []*localeSet
-	sink    sink
-	incs    includeCache
-	codes   codeCache // code files of :::code and [!code-…], read once per build
-	outputs int
+	// pageAssets is what pages link to of the bundle (assetLinks).
+	pageAssets render.Assets
+	led        ledger
+	opts       Options
+	locales    []*localeSet
+	sink       sink
+	incs       includeCache
+	codes      codeCache // code files of :::code and [!code-…], read once per build
+	outputs    int
 	// history is the site's git history (nil outside git), for page dates.
 	history *gitlog.History
 	// imgSizes caches image headers by absolute path (images.go).
@@ -280,7 +283,7 @@ type builder struct {
 	// ("" when it is the folder's own index page; see findHome).
 	homePath string
 	// pubs maps a page's Rel to its published path (see pubOf).
-	pubs map[string]string
+	pubs map[string]published
 	// jobsLeft counts, in one-shot builds, the render jobs still to come
 	// for each parsed page, so it can be released after the last.
 	jobsLeft map[*dialect.Doc]*atomic.Int32

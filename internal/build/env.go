@@ -43,7 +43,7 @@ func (e *env) warn(pos diag.Pos, code, msg string) {
 // pageURL is the URL of page rel in locale and cloud m, percent-encoded
 // (urlpath.Escape): every URL of a page the site writes comes from here.
 func (b *builder) pageURL(locale string, m int, rel string) string {
-	return b.basePath() + urlpath.Escape(locale+"/"+b.site.Monikers.Moniker(m).Name+"/"+URLPath(b.pubOf(rel)))
+	return b.basePath() + urlpath.Escape(locale+"/"+b.site.Monikers.Moniker(m).Name+"/") + b.urlPathOf(rel)
 }
 
 // basePath is the path of the site's base URL ("/" or "/docs/"), parsed

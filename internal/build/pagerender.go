@@ -230,7 +230,7 @@ func (b *builder) pageOutput(locale, moniker, rel string) string {
 // old file) is worked out from the default locale's docfx.json.
 func (b *builder) pubOf(rel string) string {
 	if p, ok := b.pubs[rel]; ok {
-		return p
+		return p.pub
 	}
 	if def := b.defaultLocale(); def != nil {
 		return def.Docset.PubPath(rel)
@@ -238,9 +238,22 @@ func (b *builder) pubOf(rel string) string {
 	return rel
 }
 
+// urlPathOf is the escaped URL path of page rel inside its locale and
+// cloud (urlpath.Escape(URLPath(b.pubOf(rel)))): made once per page, as
+// every page's pickers and links ask for other pages' URLs.
+func (b *builder) urlPathOf(rel string) string {
+	if p, ok := b.pubs[rel]; ok {
+		return p.url
+	}
+	return urlpath.Escape(URLPath(b.pubOf(rel)))
+}
+
+// published is a page's published path and its escaped URL path.
+type published struct{ pub, url string }
+
 // indexPubs fills the map pubOf reads, default locale first.
 func (b *builder) indexPubs() {
-	b.pubs = map[string]string{}
+	b.pubs = map[string]published{}
 	ls := append([]*localeSet{b.defaultLocale()}, b.locales...)
 	for _, l := range ls {
 		if l == nil {
@@ -248,7 +261,7 @@ func (b *builder) indexPubs() {
 		}
 		for _, f := range l.Docset.Pages {
 			if _, ok := b.pubs[f.Rel]; !ok {
-				b.pubs[f.Rel] = f.Pub
+				b.pubs[f.Rel] = published{f.Pub, urlpath.Escape(URLPath(f.Pub))}
 			}
 		}
 	}
@@ -329,21 +342,31 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 	b.searchBox(d, l.Locale.Code, cat.Moniker(m).Name)
 	d.PivotGroups = p.pivots
 	b.navData(l, p, m, d)
-	if b.bundle != nil {
-		for _, u := range b.bundle.CSS {
-			d.Assets.CSS = append(d.Assets.CSS, strings.TrimSuffix(b.basePath(), "/")+u)
-		}
-		for _, u := range b.bundle.JS {
-			d.Assets.JS = append(d.Assets.JS, strings.TrimSuffix(b.basePath(), "/")+u)
-		}
-		for _, u := range b.bundle.HeadJS {
-			d.Assets.HeadJS = append(d.Assets.HeadJS, strings.TrimSuffix(b.basePath(), "/")+u)
-		}
-		if b.bundle.Icon != "" {
-			d.Assets.Icon = strings.TrimSuffix(b.basePath(), "/") + b.bundle.Icon
-		}
-	}
+	d.Assets = b.pageAssets
 	return d
+}
+
+// assetLinks is what every page links to of the bundle, under the base
+// path: made once per build, pages share it (layouts only read it).
+func (b *builder) assetLinks() render.Assets {
+	var a render.Assets
+	if b.bundle == nil {
+		return a
+	}
+	base := strings.TrimSuffix(b.basePath(), "/")
+	for _, u := range b.bundle.CSS {
+		a.CSS = append(a.CSS, base+u)
+	}
+	for _, u := range b.bundle.JS {
+		a.JS = append(a.JS, base+u)
+	}
+	for _, u := range b.bundle.HeadJS {
+		a.HeadJS = append(a.HeadJS, base+u)
+	}
+	if b.bundle.Icon != "" {
+		a.Icon = base + b.bundle.Icon
+	}
+	return a
 }
 
 func firstNonEmpty(s ...string) string {
