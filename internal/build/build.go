@@ -155,6 +155,7 @@ func (b *builder) full() {
 	}
 	b.reused.Store(0)
 	b.frontReused.Store(0)
+	b.staticDone = false
 	if !b.opts.NoWrite && !b.opts.NoSearch {
 		b.search = newSearchState()
 	}
@@ -191,6 +192,13 @@ func (b *builder) full() {
 			b.global = b.globalKey()
 		}
 		b.supportDirectories()
+		if b.early != nil {
+			// What a page being previewed loads before the pages are
+			// rendered: stylesheets, scripts, images, the site's root.
+			b.writeStatic()
+			b.writeRedirectPages()
+			b.staticDone = true
+		}
 		streamed = b.parseAndRender()
 		b.reindex()
 	} else {
@@ -210,7 +218,9 @@ func (b *builder) full() {
 		defer close(searchDone)
 		b.guard(b.writeSearch)
 	}()
-	b.writeStatic()
+	if !b.staticDone {
+		b.writeStatic()
+	}
 	b.writeSiteFiles()
 	<-searchDone
 	b.writeSearchPages()
@@ -259,10 +269,15 @@ func (b *builder) result(start time.Time) *Result {
 }
 
 type builder struct {
-	site    *config.Site
-	dialect *dialect.Dialect
-	layouts *render.Layouts
-	bundle  *assets.Bundle
+	// early answers docloom serve's requests during its first build
+	// (early.go); nil otherwise.
+	early *earlyOutputs
+	// staticDone: writeStatic ran before the pages (the early preview).
+	staticDone bool
+	site       *config.Site
+	dialect    *dialect.Dialect
+	layouts    *render.Layouts
+	bundle     *assets.Bundle
 	// pageAssets is what pages link to of the bundle (assetLinks).
 	pageAssets render.Assets
 	led        ledger

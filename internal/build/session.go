@@ -49,6 +49,10 @@ type Session struct {
 	stale    map[string]bool
 	draining bool
 	settled  chan struct{}
+	// first is closed when the first build of OpenAsync has ended; until
+	// then Lookup answers from what it has written (early).
+	first chan struct{}
+	early *earlyOutputs
 }
 
 // Changes says what an update changed in the output.
@@ -74,10 +78,72 @@ func Open(opts Options) (*Session, *Result) {
 	return &Session{b: b, mem: mem}, res
 }
 
+// OpenAsync starts the first full build into memory and returns at once;
+// wait blocks until the build has ended and returns its result. Lookup
+// answers during the build (early.go): a page asked for is rendered next,
+// and other files are served as soon as they are written.
+func OpenAsync(opts Options) (s *Session, wait func() *Result) {
+	start := time.Now()
+	mem := newMemSink()
+	early := newEarlyOutputs()
+	b := &builder{opts: opts, sink: mem, bodies: map[string]*keptBody{}, early: early}
+	s = &Session{b: b, mem: mem, first: make(chan struct{}), early: early}
+	var res *Result
+	s.mu.Lock() // Update and the other accessors wait for the first build
+	go func() {
+		defer close(s.first)
+		defer s.mu.Unlock()
+		b.full()
+		res = b.result(start)
+		mem.commit(b.written())
+		b.early = nil
+	}()
+	return s, func() *Result {
+		<-s.first
+		return res
+	}
+}
+
+// lookupEarly answers a lookup during OpenAsync's first build. answered is
+// false when the build ended before it could answer: the caller looks the
+// path up as usual.
+func (s *Session) lookupEarly(rel string) (data []byte, ok, answered bool) {
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	asked := false
+	for {
+		if d, ok := s.mem.staged(rel); ok {
+			return d, true, true
+		}
+		if !asked {
+			switch s.early.ask(rel) {
+			case earlyNotAFile:
+				return nil, false, true
+			case earlyQueued:
+				asked = true
+			}
+		}
+		select {
+		case <-s.first:
+			return nil, false, false
+		case <-tick.C:
+		}
+	}
+}
+
 // Lookup returns an output file's bytes by its output path.
 // A document a TOC edit left to lay out again is laid out first.
 func (s *Session) Lookup(rel string) ([]byte, bool) {
 	clean := path.Clean("/" + rel)[1:]
+	if s.first != nil {
+		select {
+		case <-s.first:
+		default:
+			if d, ok, answered := s.lookupEarly(clean); answered {
+				return d, ok
+			}
+		}
+	}
 	s.lazy.Lock()
 	stale := s.stale[clean]
 	s.lazy.Unlock()
@@ -494,6 +560,20 @@ func (m *memSink) get(rel string) ([]byte, bool) {
 	defer m.mu.RUnlock()
 	d, ok := m.files[path.Clean("/" + rel)[1:]]
 	if !ok {
+		return nil, false
+	}
+	return unpack(d), true
+}
+
+// staged returns a file as the next commit leaves it.
+func (m *memSink) staged(rel string) ([]byte, bool) {
+	m.mu.RLock()
+	d, ok := m.pending[rel]
+	if !ok {
+		d, ok = m.files[rel]
+	}
+	m.mu.RUnlock()
+	if !ok || d == nil {
 		return nil, false
 	}
 	return unpack(d), true

@@ -188,7 +188,16 @@ func (b *builder) parseAndRender() int {
 			cached = append(cached, i)
 		}
 	}
-	b.parallel(len(misses), func(worker, i int) { render(worker, jobs[misses[i]]) })
+	if e := b.early; e != nil {
+		queue := make([]renderJob, len(misses))
+		for i, k := range misses {
+			queue[i] = renderJob{jobs[k].l, jobs[k].p}
+		}
+		e.plan(b, queue)
+		b.parallelAsked(len(misses), e, func(worker, i int) { render(worker, jobs[misses[i]]) })
+	} else {
+		b.parallel(len(misses), func(worker, i int) { render(worker, jobs[misses[i]]) })
+	}
 	if len(cached) > 0 {
 		b.fillExports()
 		b.parallel(len(cached), func(worker, i int) {

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -403,4 +405,60 @@ func TestBuiltSiteHasNoLiveReload(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// On a large docset the first page is served while the first build is
+// still running: the author does not wait for every page.
+func TestFirstPageDuringFirstBuild(t *testing.T) {
+	site := t.TempDir()
+	const pages = 600
+	files := map[string]string{
+		"docloom.yaml": "title: Big\ndefaultLocale: en-us\nlocales:\n  - code: en-us\nmonikers:\n  - name: a\n  - name: b\n",
+	}
+	for i := range pages {
+		files[fmt.Sprintf("content/en-us/p%04d.md", i)] = fmt.Sprintf("# Page %d\n\nText of page %d.\n\n```powershell\nGet-Item C:\\%d\n```\n", i, i, i)
+	}
+	writeFiles(t, site, files)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	console := &syncBuffer{}
+	type answer struct {
+		code       int
+		body       string
+		afterBuilt bool
+	}
+	got := make(chan answer, 1)
+	go func() {
+		url := fmt.Sprintf("http://127.0.0.1:%d/en-us/b/p%04d", port, pages-1)
+		deadline := time.Now().Add(60 * time.Second)
+		for time.Now().Before(deadline) {
+			if res, err := http.Get(url); err == nil {
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				got <- answer{res.StatusCode, string(body), strings.Contains(console.String(), "docloom: built ")}
+				return
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		got <- answer{}
+	}()
+	srv, err := Start(Options{Site: site, Port: port, Log: console})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	a := <-got
+	if a.code != http.StatusOK || !strings.Contains(a.body, fmt.Sprintf("Text of page %d.", pages-1)) || !strings.Contains(a.body, ScriptTag) {
+		t.Fatalf("first page: %d\n%s", a.code, a.body)
+	}
+	if a.afterBuilt {
+		t.Errorf("the page was answered only after the first build:\n%s", console.String())
+	}
+	if _, after := get(t, srv.URL()+fmt.Sprintf("en-us/b/p%04d", pages-1)); after != a.body {
+		t.Errorf("the page served during the first build differs from the built one")
+	}
 }

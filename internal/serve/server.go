@@ -86,7 +86,8 @@ func Start(opts Options) (*Server, error) {
 	if s.opts.Bind == "" {
 		s.opts.Bind = "127.0.0.1"
 	}
-	if s.opts.Open == nil {
+	async := s.opts.Open == nil
+	if async {
 		s.opts.Open = OpenSession
 	}
 	root, err := filepath.Abs(opts.Site)
@@ -120,21 +121,35 @@ func Start(opts Options) (*Server, error) {
 	s.watch = w
 
 	start := time.Now()
-	e, res := s.opts.Open(build.Options{Site: opts.Site, Strict: opts.Strict, NoWrite: true})
-	s.engine = e
-	s.report(res, nil, time.Since(start), true)
+	bopts := build.Options{Site: opts.Site, Strict: opts.Strict, NoWrite: true}
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	announce := func(what string) {
+		fmt.Fprintf(s.log, "docloom: serving %s at %s (Ctrl+C to stop)%s\n", s.root, s.url, what)
+		if !isLoopback(s.opts.Bind) {
+			fmt.Fprintf(s.log, "docloom: warning: listening on %s, not on loopback: anyone who can reach this machine can read the preview, drafts included\n", s.opts.Bind)
+		}
+	}
+	if async {
+		// Serve while the first build runs: a page asked for is rendered
+		// next (build.OpenAsync), so on a large docset the author's first
+		// page does not wait for the thousands of others.
+		sess, wait := build.OpenAsync(bopts)
+		s.engine = sessionEngine{sess}
+		go s.http.Serve(ln)
+		announce("; building, pages are served as they are built")
+		s.report(wait(), nil, time.Since(start), true)
+	} else {
+		e, res := s.opts.Open(bopts)
+		s.engine = e
+		s.report(res, nil, time.Since(start), true)
+		go s.http.Serve(ln)
+		announce("")
+	}
 	for _, r := range s.roots() {
 		w.addTree(r, nil) // locale folders outside the site folder
 	}
-	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go s.http.Serve(ln)
 	s.loop.Add(1)
 	go s.rebuildLoop()
-
-	fmt.Fprintf(s.log, "docloom: serving %s at %s (Ctrl+C to stop)\n", s.root, s.url)
-	if !isLoopback(s.opts.Bind) {
-		fmt.Fprintf(s.log, "docloom: warning: listening on %s, not on loopback: anyone who can reach this machine can read the preview, drafts included\n", s.opts.Bind)
-	}
 	return s, nil
 }
 
