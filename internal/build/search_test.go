@@ -219,3 +219,35 @@ func allURLs(t *testing.T, read func(string) ([]byte, bool), locale, moniker str
 		out = append(out, u)
 	}
 }
+
+// TestSearchEditedBack: a page edited and then edited back gets the index
+// entry of its first text again (found by its body, without extracting
+// it), and that entry's fragment, dropped by the first edit, is served
+// again.
+func TestSearchEditedBack(t *testing.T) {
+	site := sessionSite(t)
+	s, res := Open(Options{Site: site})
+	if res.Failed(false) {
+		t.Fatalf("first build failed: %v", res.Diags)
+	}
+	p := filepath.Join(site, "content/en-us/two.md")
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := pageText(t, s.Lookup, "en-us", "a", "two")
+	for i, body := range [][]byte{[]byte("# Two\n\n## Second\n\nAll about quokkas.\n"), orig} {
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if res, _ := s.Update([]string{p}); res.Failed(false) {
+			t.Fatalf("update %d failed: %v", i, res.Diags)
+		}
+	}
+	if got := pageText(t, s.Lookup, "en-us", "a", "two"); got != before {
+		t.Errorf("edited back, the page's indexed text is %q, want %q", got, before)
+	}
+	if got := siteSearch(t, s.Lookup, "en-us", "a", "quokka"); len(got) != 0 {
+		t.Errorf("edited back, the old edit's word finds %v", got)
+	}
+}

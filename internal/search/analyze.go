@@ -389,7 +389,7 @@ func fragment(x Extracted, description string) ([]byte, string) {
 		b = appendJSONString(b, description)
 	}
 	b = append(b, '}')
-	return compressed(b)
+	return compressedLevel(b, fragmentLevel)
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json writes
@@ -463,30 +463,42 @@ func utf16Len(s string) int {
 	return n
 }
 
-// gzipLevel is the compression of the index files. The build compresses
-// one fragment per distinct page text (about 20 MB of JSON for the
-// PowerShell docset), so the compressor's speed is a visible share of the
-// build. On the PowerShell docset's 21.6 MB of fragment JSON the
-// standard library's BestSpeed took 214 ms for 36.1%; klauspost/compress
-// takes 107 ms for 35.6% at level 1 and 166 ms for 32.7% at level 5,
-// which keeps the index well inside its budget of 10% of the HTML.
-const gzipLevel = 5
+// gzipLevel is the compression of the word chunks and metadata blocks,
+// which every query fetches; fragmentLevel that of the fragments, one per
+// distinct page text (11.5 MB of JSON for the PowerShell docset), where
+// the compressor's speed is a visible share of the build. On those 11.5 MB
+// klauspost/compress took 121 ms for 32.1% at level 5 and 70 ms for 35.2%
+// at level 1 (the standard library's BestSpeed: about twice as long for
+// 36%): a result's snippet costs a tenth more bytes, fetched for the few
+// results shown, and the build saves 40% of its compression.
+const (
+	gzipLevel     = 5
+	fragmentLevel = 1
+)
 
-var gzPool = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(nil, gzipLevel)
-	return w
-}}
+var gzPools = map[int]*sync.Pool{gzipLevel: newGzPool(gzipLevel), fragmentLevel: newGzPool(fragmentLevel)}
+
+func newGzPool(level int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		w, _ := gzip.NewWriterLevel(nil, level)
+		return w
+	}}
+}
 
 // compressed gzips data and names it by the hash of its content: a
 // browser may cache it for good, and identical files (a page whose text
 // is the same in every cloud) share one name.
-func compressed(data []byte) ([]byte, string) {
+func compressed(data []byte) ([]byte, string) { return compressedLevel(data, gzipLevel) }
+
+func compressedLevel(data []byte, level int) ([]byte, string) {
 	sum := sha256.Sum256(data)
 	var buf bytes.Buffer
-	w := gzPool.Get().(*gzip.Writer)
+	buf.Grow(len(data)/2 + 64)
+	pool := gzPools[level]
+	w := pool.Get().(*gzip.Writer)
 	w.Reset(&buf)
 	w.Write(data)
 	w.Close()
-	gzPool.Put(w)
+	pool.Put(w)
 	return buf.Bytes(), hex.EncodeToString(sum[:8]) + ".bin"
 }
