@@ -87,6 +87,15 @@ type Lexicon struct {
 
 type wordInfo struct{ fold, stem uint32 }
 
+// knownWord is a word an Analyzer has seen, with its numbers.
+type knownWord struct {
+	word string
+	info wordInfo
+}
+
+// recentBits sizes an Analyzer's cache of words: 4,096 slots, 96 KB.
+const recentBits = 12
+
 // NewLexicon returns an empty lexicon for a locale's language.
 func NewLexicon(locale string) *Lexicon {
 	return &Lexicon{locale: locale, words: map[string]wordInfo{}, folded: map[string]uint32{}, stems: map[string]uint32{}}
@@ -163,8 +172,12 @@ func (l *Lexicon) strings() (folded, stems []string) {
 type Analyzer struct {
 	lex     *Lexicon
 	stemmer *Stemmer
-	known   map[string]wordInfo // this analyzer's view of lex
-	buf     []byte
+	known   map[string]knownWord // this analyzer's view of lex
+	// recent caches known by a hash of the word: the few thousand words
+	// that make most of a text are found there without a probe of the
+	// larger map (which was half of the analysis).
+	recent *[1 << recentBits]knownWord
+	buf    []byte
 	// Per page: counts by stem number and the folded words seen, marked
 	// with the page's generation so nothing is cleared between pages.
 	gen      uint32
@@ -218,18 +231,29 @@ func NewAnalyzer(locale string) *Analyzer { return NewLexicon(locale).Analyzer()
 
 // Analyzer returns a new Analyzer that numbers words in l.
 func (l *Lexicon) Analyzer() *Analyzer {
-	return &Analyzer{lex: l, stemmer: NewStemmer(l.locale), known: map[string]wordInfo{}}
+	return &Analyzer{lex: l, stemmer: NewStemmer(l.locale), known: map[string]knownWord{}, recent: new([1 << recentBits]knownWord)}
 }
 
 // word numbers a word of the page being analysed and counts it in field.
 func (a *Analyzer) word(w []byte, field int) {
-	info, ok := a.known[string(w)]
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &a.recent[h>>(32-recentBits)]
+	if slot.word == string(w) {
+		a.count(slot.info, field)
+		return
+	}
+	k, ok := a.known[string(w)]
 	if !ok {
-		if info, ok = a.lex.lookup(w); !ok {
-			s := string(w)
+		s := string(w)
+		info, ok := a.lex.lookup(w)
+		if !ok {
 			info = a.lex.add(s, a.stemmer.stem(s))
 		}
-		a.known[string(w)] = info
+		k = knownWord{s, info}
+		a.known[s] = k
 		if n := int(info.stem) + 1; n > len(a.stemGen) {
 			a.stemGen = append(a.stemGen, make([]uint32, n-len(a.stemGen)+n/4)...)
 			a.stemCnt = append(a.stemCnt, make([]counts, len(a.stemGen)-len(a.stemCnt))...)
@@ -239,6 +263,12 @@ func (a *Analyzer) word(w []byte, field int) {
 			a.foldAt = append(a.foldAt, make([]int32, len(a.foldGen)-len(a.foldAt))...)
 		}
 	}
+	*slot = k
+	a.count(k.info, field)
+}
+
+// count counts a word of the page being analysed in field.
+func (a *Analyzer) count(info wordInfo, field int) {
 	if a.stemGen[info.stem] != a.gen {
 		a.stemGen[info.stem] = a.gen
 		a.stemCnt[info.stem] = counts{}

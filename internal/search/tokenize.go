@@ -66,13 +66,17 @@ func scanWords(s string, buf *[]byte, fn func(w []byte)) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if asciiWord[c] {
 				if cjkPrev != 0 {
 					flushCJK()
 				}
 				if start < 0 {
 					start = i
 				}
+				// The rest of an ASCII run, in a tight loop.
+				for i++; i < len(s) && asciiWord[s[i]]; i++ {
+				}
+				continue
 			} else {
 				flushWord(i)
 				if cjkPrev != 0 {
@@ -108,6 +112,17 @@ func scanWords(s string, buf *[]byte, fn func(w []byte)) {
 	flushWord(len(s))
 	flushCJK()
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 func lowerASCII(w string, buf *[]byte) []byte {
 	b := (*buf)[:0]
