@@ -245,6 +245,12 @@ func (b *builder) searchWrite(rel string, data []byte) {
 	b.write(rel, data)
 }
 
+// namedKeeper is a sink that can keep a previous build's file by its name
+// alone (output.Dir).
+type namedKeeper interface {
+	KeepNamed(rel string) bool
+}
+
 // writeSearch writes the indexes changed since the last write: their
 // content-hashed files and their manifests.
 func (b *builder) writeSearch() {
@@ -269,15 +275,32 @@ func (b *builder) writeSearch() {
 		files    []search.File
 	}
 	out := make([]written, len(keys))
+	// A rebuild's output folder keeps the previous site's files whose
+	// content-hashed names the index still uses, which are then not
+	// compressed again.
+	nk, _ := b.sink.(namedKeeper)
 	b.parallel(len(keys), func(_, i int) {
-		out[i].manifest, out[i].files = s.indexes[keys[i]].Write()
+		var keep func(string) bool
+		if nk != nil {
+			loc := keys[i].locale
+			keep = func(name string) bool { return nk.KeepNamed(searchFilesDir + loc + "/" + name) }
+		}
+		out[i].manifest, out[i].files = s.indexes[keys[i]].WriteKeeping(keep)
 	})
 	for i, k := range keys {
 		manifest, files := out[i].manifest, out[i].files
 		s.files[k] = s.files[k][:0]
+		mem, _ := b.sink.(*memSink)
 		for _, f := range files {
-			b.searchWrite(searchFilesDir+k.locale+"/"+f.Name, f.Data)
-			s.files[k] = append(s.files[k], searchFilesDir+k.locale+"/"+f.Name)
+			rel := searchFilesDir + k.locale + "/" + f.Name
+			if f.Data == nil || f.Same && mem != nil && mem.has(rel) {
+				// Kept from the previous site, or a serve session's
+				// file its index wrote last time: in the site already.
+				b.emit(rel, func(sink) error { return nil })
+			} else {
+				b.searchWrite(rel, f.Data)
+			}
+			s.files[k] = append(s.files[k], rel)
 		}
 		b.write(searchManifestDir+k.locale+"/"+b.site.Monikers.Moniker(k.moniker).Name+".json", manifest)
 		touched[k.locale] = true

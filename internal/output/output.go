@@ -359,6 +359,27 @@ func (d *Dir) Keep(rel string, h [16]byte, size int64) bool {
 	return d.reuse(clean, p, e)
 }
 
+// KeepNamed is Keep for a file whose name says what it holds (a content-
+// hashed name): the previous site's file at rel, if still as written, is
+// put in place without the caller making its bytes to compare.
+func (d *Dir) KeepNamed(rel string) bool {
+	d.state.RLock()
+	defer d.state.RUnlock()
+	if d.cancelled {
+		return false
+	}
+	clean := filepath.ToSlash(filepath.Clean(filepath.FromSlash(rel)))
+	e, ok := d.prev[clean]
+	if !ok || e.src != "" {
+		return false
+	}
+	_, p, err := d.path(rel)
+	if err != nil {
+		return false
+	}
+	return d.reuse(clean, p, e)
+}
+
 // CanKeep reports whether Keep would succeed for rel now (the previous
 // site has those bytes there, intact), without linking anything.
 func (d *Dir) CanKeep(rel string, h [16]byte, size int64) bool {

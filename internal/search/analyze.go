@@ -521,7 +521,16 @@ func newGzPool(level int) *sync.Pool {
 func compressed(data []byte) ([]byte, string) { return compressedLevel(data, gzipLevel) }
 
 func compressedLevel(data []byte, level int) ([]byte, string) {
+	return compressedData(data, level), contentName(data)
+}
+
+// contentName is the name of a file holding data: a hash of it.
+func contentName(data []byte) string {
 	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:8]) + ".bin"
+}
+
+func compressedData(data []byte, level int) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)
 	pool := gzPools[level]
@@ -530,5 +539,5 @@ func compressedLevel(data []byte, level int) ([]byte, string) {
 	w.Write(data)
 	w.Close()
 	pool.Put(w)
-	return buf.Bytes(), hex.EncodeToString(sum[:8]) + ".bin"
+	return buf.Bytes()
 }

@@ -29,6 +29,9 @@ type Index struct {
 	// keeps one-shot builds reproducible.
 	ids    map[string]int
 	nextID int
+	// last is the compressed files of the last write by name: what an
+	// update leaves as it was is not compressed again.
+	last map[string][]byte
 }
 
 type record struct {
@@ -66,7 +69,9 @@ func (x *Index) Len() int {
 // content-hashed files go to.
 type File struct {
 	Name string
-	Data []byte
+	Data []byte // nil: the site keeps the file it has (see WriteKeeping)
+	// Same: the index's last write gave the same file.
+	Same bool
 }
 
 // chunkTarget is the uncompressed size a word chunk grows to before the
@@ -98,37 +103,64 @@ type Manifest struct {
 // metadata blocks it names. Fragments are written by the caller as pages
 // are analysed (Entry.Fragment), since many are shared between clouds;
 // Fragments lists the ones this index uses.
-func (x *Index) Write() (manifest []byte, files []File) {
+func (x *Index) Write() (manifest []byte, files []File) { return x.WriteKeeping(nil) }
+
+// WriteKeeping is Write for a site that may hold some of the files
+// already: keep, when not nil, is asked for each file by its content-
+// hashed name, before it is compressed, whether the site keeps the file
+// it has by that name; those files are listed with no Data. Files this
+// index wrote last time, unchanged, have Same set and are not compressed
+// again.
+func (x *Index) WriteKeeping(keep func(name string) bool) (manifest []byte, files []File) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	byID := x.assignIDs()
 	m := Manifest{Version: FormatVersion, Language: Language(x.Locale), Docs: len(x.docs), BlockDocs: blockDocs}
+	last := x.last
+	x.last = map[string][]byte{}
+	add := func(raw []byte) string {
+		name := contentName(raw)
+		f := File{Name: name}
+		switch data, ok := last[name]; {
+		case ok:
+			f.Data, f.Same = data, true
+		case keep != nil && keep(name):
+		default:
+			f.Data = compressedData(raw, gzipLevel)
+		}
+		if f.Data != nil {
+			x.last[name] = f.Data
+		}
+		files = append(files, f)
+		return name
+	}
 	for _, c := range x.chunks(byID) {
-		data, name := compressed(c.data)
-		files = append(files, File{name, data})
-		m.Chunks = append(m.Chunks, [2]string{c.first, name})
+		m.Chunks = append(m.Chunks, [2]string{c.first, add(c.data)})
 	}
 	for start := 0; start < len(byID); start += blockDocs {
-		end := min(start+blockDocs, len(byID))
-		block := make([]any, 0, end-start)
-		for _, r := range byID[start:end] {
-			if r == nil {
-				block = append(block, nil)
-				continue
-			}
-			crumbs := r.doc.Breadcrumb
-			if crumbs == nil {
-				crumbs = []string{}
-			}
-			block = append(block, []any{r.doc.URL, r.doc.Title, crumbs, r.entry.FragmentName})
-		}
-		data, _ := json.Marshal(block)
-		data, name := compressed(data)
-		files = append(files, File{name, data})
-		m.Blocks = append(m.Blocks, name)
+		m.Blocks = append(m.Blocks, add(metaBlock(byID[start:min(start+blockDocs, len(byID))])))
 	}
 	manifest, _ = json.Marshal(m)
 	return manifest, files
+}
+
+// metaBlock is the JSON of a metadata block: per document its URL, title,
+// breadcrumb and fragment name (null for a number no page has now).
+func metaBlock(recs []*record) []byte {
+	block := make([]any, 0, len(recs))
+	for _, r := range recs {
+		if r == nil {
+			block = append(block, nil)
+			continue
+		}
+		crumbs := r.doc.Breadcrumb
+		if crumbs == nil {
+			crumbs = []string{}
+		}
+		block = append(block, []any{r.doc.URL, r.doc.Title, crumbs, r.entry.FragmentName})
+	}
+	data, _ := json.Marshal(block)
+	return data
 }
 
 // Fragments are the fragment file names the index's pages use.

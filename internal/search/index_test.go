@@ -229,3 +229,69 @@ func TestIncremental(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteKeeping: a write after an edit compresses only the files whose
+// content changed: the others are the last write's bytes (Same), and a
+// site that holds a file by its name keeps it (no Data). What is written
+// reads back as the whole index.
+func TestWriteKeeping(t *testing.T) {
+	defer func(n int) { chunkTarget = n }(chunkTarget)
+	chunkTarget = 64 // several chunks
+	x, frags := build(t, corpus)
+	_, first := x.WriteKeeping(nil)
+	firstData := map[string][]byte{}
+	for _, f := range first {
+		if f.Data == nil || f.Same {
+			t.Fatalf("a first write listed %s as kept or unchanged", f.Name)
+		}
+		firstData[f.Name] = f.Data
+	}
+	// A page whose title changes and whose words do not: its metadata
+	// block changes, the word chunks do not.
+	a := NewAnalyzer("en-us")
+	e := a.Analyze("about Profiles", "", corpus[2].body)
+	x.Put("profiles", Doc{URL: "profiles", Title: "about Profiles (renamed)"}, e)
+	var asked []string
+	manifest, second := x.WriteKeeping(func(name string) bool {
+		asked = append(asked, name)
+		return false // the site keeps nothing
+	})
+	same, changed := 0, 0
+	for _, f := range second {
+		old, was := firstData[f.Name]
+		switch {
+		case was && (!f.Same || !bytes.Equal(f.Data, old)):
+			t.Errorf("%s, unchanged, was not given as the last write's bytes", f.Name)
+		case !was && (f.Same || f.Data == nil):
+			t.Errorf("%s, new, is listed as unchanged or kept", f.Name)
+		case was:
+			same++
+		default:
+			changed++
+		}
+	}
+	if same < 2 || changed != 1 {
+		t.Fatalf("a new title left %d files as they were and changed %d, want the chunks kept and the block changed", same, changed)
+	}
+	if len(asked) != changed {
+		t.Errorf("the site was asked about %d files, want the %d changed ones", len(asked), changed)
+	}
+	s := &site{manifest: manifest, files: map[string][]byte{}}
+	for _, f := range second {
+		s.files[f.Name] = f.Data
+	}
+	for k, v := range frags {
+		s.files[k] = v
+	}
+	if got := top(t, s, "execution policies"); len(got) == 0 || got[0] != "policies" {
+		t.Errorf("after the edit, the index finds %v", got)
+	}
+	// A site that keeps every file by its name: nothing new is compressed.
+	x.Put("profiles", Doc{URL: "profiles", Title: "about Profiles"}, a.Analyze("about Profiles", "", `<p>Other words.</p>`))
+	_, third := x.WriteKeeping(func(string) bool { return true })
+	for _, f := range third {
+		if !f.Same && f.Data != nil {
+			t.Errorf("%s was compressed though the site keeps it", f.Name)
+		}
+	}
+}
