@@ -48,17 +48,18 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 2
-	cacheHeader  = "docloom-cache 2\n"
+	cacheVersion = 3
+	cacheHeader  = "docloom-cache 3\n"
 )
 
-// The cache files are gob streams of slices sorted by key, never maps (gob
-// writes a map in Go's random order): two builds of the same inputs write
-// the same bytes. Gob numbers types in the order a process first meets
-// them; init meets the cache's types first, in a fixed order, so that what
-// a build decoded or encoded before does not change the numbers.
+// The cache files hold slices sorted by key, never maps (gob writes a map
+// in Go's random order): two builds of the same inputs write the same
+// bytes. The page and entry files are in cachecodec.go's form; the main
+// file is gob, which numbers types in the order a process first meets
+// them: init meets the cache's types first, so that what a build decoded
+// or encoded before does not change the numbers.
 func init() {
-	for _, v := range []any{pageCache{}, []shardPage{}, []shardEntry{}} {
+	for _, v := range []any{pageCache{}} {
 		gob.NewEncoder(io.Discard).Encode(v)
 	}
 }
@@ -111,7 +112,7 @@ func pageShardOf(key string) int {
 	return int(h[0]) % pageShards
 }
 
-const pageShardHeader = "docloom-cache-pages 2\n"
+const pageShardHeader = "docloom-cache-pages 3\n"
 
 // shardPage and shardEntry are the records of the page and entry files.
 type shardPage struct {
@@ -225,9 +226,13 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 		go func() {
 			defer wg.Done()
 			data := prev(pageShardName(i))
-			var m []shardPage
-			if int64(len(data)) == sh.Size && output.Sum(data) == sh.Hash && unseal(data, pageShardHeader, &m) {
-				pages[i] = m
+			if int64(len(data)) != sh.Size || output.Sum(data) != sh.Hash {
+				return
+			}
+			if payload, ok := described(data, pageShardHeader); ok {
+				if m, ok := decodePages(payload); ok {
+					pages[i] = m
+				}
 			}
 		}()
 	}
@@ -242,9 +247,13 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 		go func() {
 			defer wg.Done()
 			data := prev(shardName(i))
-			var m []shardEntry
-			if int64(len(data)) == sh.Size && output.Sum(data) == sh.Hash && unseal(data, shardHeader, &m) {
-				loaded[i] = m
+			if int64(len(data)) != sh.Size || output.Sum(data) != sh.Hash {
+				return
+			}
+			if payload, ok := described(data, shardHeader); ok {
+				if m, ok := decodeEntries(payload); ok {
+					loaded[i] = m
+				}
 			}
 		}()
 	}
@@ -264,17 +273,46 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	return &c
 }
 
-const shardHeader = "docloom-cache-entries 2\n"
+const shardHeader = "docloom-cache-entries 3\n"
 
-// unseal checks a sealed file (header, SHA-256 of the payload, gob
-// payload) and decodes it into v.
-func unseal(data []byte, header string, v any) (ok bool) {
+// opened checks a sealed file (header, SHA-256 of the payload, payload)
+// and returns its payload.
+func opened(data []byte, header string) ([]byte, bool) {
 	rest, found := bytes.CutPrefix(data, []byte(header))
 	if !found || len(rest) < sha256.Size {
-		return false
+		return nil, false
 	}
 	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
 	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return nil, false
+	}
+	return payload, true
+}
+
+// described returns the payload of a sealed file whose hash was checked
+// against the main cache file's record of it (which is sealed itself):
+// its own checksum need not be computed again.
+func described(data []byte, header string) ([]byte, bool) {
+	rest, found := bytes.CutPrefix(data, []byte(header))
+	if !found || len(rest) < sha256.Size {
+		return nil, false
+	}
+	return rest[sha256.Size:], true
+}
+
+// sealed makes a sealed file of a payload.
+func sealed(header string, payload []byte) []byte {
+	sum := sha256.Sum256(payload)
+	out := make([]byte, 0, len(header)+len(sum)+len(payload))
+	out = append(out, header...)
+	out = append(out, sum[:]...)
+	return append(out, payload...)
+}
+
+// unseal checks a sealed file whose payload is gob and decodes it into v.
+func unseal(data []byte, header string, v any) (ok bool) {
+	payload, ok := opened(data, header)
+	if !ok {
 		return false
 	}
 	defer func() {
@@ -285,17 +323,13 @@ func unseal(data []byte, header string, v any) (ok bool) {
 	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
 }
 
-// seal encodes v as a sealed file.
+// seal encodes v with gob as a sealed file.
 func seal(header string, v any) ([]byte, error) {
 	var payload bytes.Buffer
 	if err := gob.NewEncoder(&payload).Encode(v); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(payload.Bytes())
-	out := make([]byte, 0, len(header)+len(sum)+payload.Len())
-	out = append(out, header...)
-	out = append(out, sum[:]...)
-	return append(out, payload.Bytes()...), nil
+	return sealed(header, payload.Bytes()), nil
 }
 
 // fileSum is the SHA-256 of a file's bytes, read once per build (zero when
@@ -789,11 +823,8 @@ func (b *builder) saveShards(out *output.Dir, pc *pageCache) error {
 		for j, k := range ks {
 			m[j] = shardEntry{k, pc.entries[k]}
 		}
-		data, err := seal(shardHeader, m)
-		if err == nil {
-			err = out.Write(shardName(i), data)
-		}
-		errs[i] = err
+		data := sealed(shardHeader, encodeEntries(m))
+		errs[i] = out.Write(shardName(i), data)
 		pc.Shards[i] = entryShard{Keys: ks, Hash: output.Sum(data), Size: int64(len(data))}
 	})
 	for _, err := range errs {
@@ -843,11 +874,8 @@ func (b *builder) savePageShards(out *output.Dir, pc *pageCache) error {
 		for j, k := range ks {
 			m[j] = shardPage{k, pc.pages[k]}
 		}
-		data, err := seal(pageShardHeader, m)
-		if err == nil {
-			err = out.Write(pageShardName(i), data)
-		}
-		errs[i] = err
+		data := sealed(pageShardHeader, encodePages(m))
+		errs[i] = out.Write(pageShardName(i), data)
 		pc.PageShards[i] = pageShard{Keys: ks, Hash: output.Sum(data), Size: int64(len(data))}
 	})
 	for _, err := range errs {
