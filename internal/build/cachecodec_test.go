@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -27,9 +28,10 @@ func TestCacheCodecFields(t *testing.T) {
 		"Stored":     "Strings []string, Stems []uint32, Weights []uint8, Words []uint32, Fragment []uint8, FragmentName string",
 		"shardPage":  "Key string, Page *build.cachedPage",
 		"shardEntry": "Key [32]uint8, Stored search.Stored",
+		"frontEntry": "Key string, Src [32]uint8, File [32]uint8, Meta map[string]interface {}, MetaSum [32]uint8, Title string, Monikers uint64, MayZone bool, Diags []diag.Diagnostic",
 	}
 	for _, v := range []any{cachedPage{}, fileSum{}, pageSum{}, incVia{}, cachedDoc{}, dialect.Heading{}, diag.Diagnostic{},
-		diag.Pos{}, search.Doc{}, search.Stored{}, shardPage{}, shardEntry{}} {
+		diag.Pos{}, search.Doc{}, search.Stored{}, shardPage{}, shardEntry{}, frontEntry{}} {
 		rt := reflect.TypeOf(v)
 		var fields []string
 		for i := 0; i < rt.NumField(); i++ {
@@ -76,5 +78,40 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 		if _, ok := decodeEntries(edata[:i]); ok {
 			t.Errorf("entries cut at %d of %d decoded", i, len(edata))
 		}
+	}
+}
+
+// TestFrontCodecRoundTrip: front entries decode to the same values, every
+// kind of metadata value included, and a cut payload is refused.
+func TestFrontCodecRoundTrip(t *testing.T) {
+	entries := []frontEntry{{Key: "en-us/a.md", Src: [32]byte{1}, File: [32]byte{3}, MetaSum: [32]byte{2}, Title: "A",
+		Monikers: 7, MayZone: true, Diags: []diag.Diagnostic{{Pos: diag.Pos{File: "a.md", Line: 2}, Code: "c", Message: "m"}},
+		Meta: map[string]any{"s": "x", "t": true, "f": false, "i": -3, "i64": int64(1) << 40, "u": uint64(1) << 63,
+			"fl": 2.5, "nil": nil, "list": []any{"x", 1, []any{}}, "nillist": []any(nil), "map": map[string]any{"s": "x"},
+			"nilmap": map[string]any(nil)}},
+		{Key: "en-us/b.md", Meta: map[string]any{}}}
+	for _, e := range entries {
+		if !encodable(e.Meta) {
+			t.Fatalf("%s: not encodable", e.Key)
+		}
+	}
+	if encodable(map[string]any{"t": struct{}{}}) {
+		t.Error("a struct value is encodable")
+	}
+	data := encodeFront(entries)
+	got, ok := decodeFront(data)
+	if !ok || !reflect.DeepEqual(got, entries) {
+		t.Errorf("decoded %v %+v", ok, got)
+	}
+	if again := encodeFront(got); !bytes.Equal(again, data) {
+		t.Error("encoding the decoded entries gives other bytes")
+	}
+	for i := 0; i < len(data); i++ {
+		if _, ok := decodeFront(data[:i]); ok {
+			t.Errorf("cut at %d of %d decoded", i, len(data))
+		}
+		bad := append([]byte(nil), data...)
+		bad[i] ^= 0xff
+		decodeFront(bad)
 	}
 }

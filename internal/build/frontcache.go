@@ -26,20 +26,20 @@ import (
 
 // frontEntry is what readPage found in a page.
 type frontEntry struct {
-	Key      string   // cacheKey(locale, rel)
-	Src      [32]byte // SHA-256 of the file's bytes
-	File     string   // fileIdentity
-	Meta     []byte   // the merged metadata (encodeMeta)
-	MetaSum  [32]byte // metaSum of the metadata, for the global key
+	Key      string         // cacheKey(locale, rel)
+	Src      [32]byte       // SHA-256 of the file's bytes
+	File     [32]byte       // fileIdentity
+	Meta     map[string]any // the merged metadata (encodable; never changed)
+	MetaSum  [32]byte       // metaSum of the metadata, for the global key
 	Title    string
 	Monikers uint64
 	MayZone  bool
 	Diags    []diag.Diagnostic
 }
 
-// fileIdentity is what readPage reads of a discovered file besides its
-// bytes.
-func fileIdentity(l *localeSet, f *docset.File) string {
+// fileIdentity hashes what readPage reads of a discovered file besides
+// its bytes.
+func fileIdentity(l *localeSet, f *docset.File) [32]byte {
 	var b strings.Builder
 	b.WriteString(f.Abs)
 	b.WriteByte(0)
@@ -51,7 +51,7 @@ func fileIdentity(l *localeSet, f *docset.File) string {
 	if f.PlatyPS {
 		b.WriteString(" platyps")
 	}
-	return b.String()
+	return sha256.Sum256([]byte(b.String()))
 }
 
 // splitFront splits a page's front matter from its body.
@@ -74,11 +74,9 @@ func (b *builder) frontRestore(l *localeSet, p *Page, src []byte) bool {
 	if fe == nil || fe.Src != p.srcSum || fe.File != fileIdentity(l, p.File) {
 		return false
 	}
-	m, ok := decodeMeta(fe.Meta)
-	if !ok {
-		return false
-	}
-	p.Meta, p.Title, p.Monikers, p.mayZone = m, fe.Title, moniker.Set(fe.Monikers), fe.MayZone
+	// The map is shared with the entry: a page's metadata is never
+	// changed once read.
+	p.Meta, p.Title, p.Monikers, p.mayZone = fe.Meta, fe.Title, moniker.Set(fe.Monikers), fe.MayZone
 	b.led.add(ownerParse(l.Locale.Code, p.Rel), fe.Diags...)
 	p.body = src
 	b.frontReused.Add(1)
@@ -93,11 +91,10 @@ func (b *builder) frontRecord(l *localeSet, p *Page) {
 	if !b.recording || b.env == ([32]byte{}) {
 		return
 	}
-	m, ok := encodeMeta(p.Meta)
-	if !ok {
+	if p.Meta == nil || !encodable(p.Meta) {
 		return // a value the encoding does not know: parsed every time
 	}
-	p.front = &frontEntry{Key: cacheKey(l.Locale.Code, p.Rel), Src: p.srcSum, File: fileIdentity(l, p.File), Meta: m,
+	p.front = &frontEntry{Key: cacheKey(l.Locale.Code, p.Rel), Src: p.srcSum, File: fileIdentity(l, p.File), Meta: p.Meta,
 		MetaSum: metaSum(p.Meta), Title: p.Title, Monikers: uint64(p.Monikers), MayZone: p.mayZone,
 		Diags: b.led.get(ownerParse(l.Locale.Code, p.Rel))}
 }
@@ -130,8 +127,11 @@ func metaSumOf(p *Page) [32]byte {
 	return metaSum(p.Meta)
 }
 
-// Metadata encoding: a tag byte, then the value. Only the types that YAML
-// and JSON front matter decode to; anything else is not encoded.
+// The front entries are written as one payload: a table of every
+// distinct string (front matter repeats the same docfx metadata on every
+// page: 6 MB spelled out on PowerShell-Docs), then the entries, whose
+// strings are numbers in the table. Metadata values are a tag byte and
+// the value; only the types that YAML and JSON front matter decode to.
 const (
 	tagNil byte = iota
 	tagString
@@ -147,107 +147,130 @@ const (
 	tagNilMap
 )
 
-// encodeMeta encodes front matter (keys sorted: the same metadata gives
-// the same bytes); false when it holds a type the encoding does not know.
-func encodeMeta(m map[string]any) ([]byte, bool) {
-	return appendMeta(nil, m)
+// encodable reports whether encodeFront can write v.
+func encodable(v any) bool {
+	switch x := v.(type) {
+	case nil, string, bool, int, int64, uint64, float64:
+		return true
+	case []any:
+		for _, e := range x {
+			if !encodable(e) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		for _, e := range x {
+			if !encodable(e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
-func appendMeta(buf []byte, v any) ([]byte, bool) {
+type frontEncoder struct {
+	encoder
+	table map[string]uint64
+	strs  []string
+}
+
+func (e *frontEncoder) ref(s string) {
+	n, ok := e.table[s]
+	if !ok {
+		n = uint64(len(e.strs))
+		e.table[s] = n
+		e.strs = append(e.strs, s)
+	}
+	e.uint(n)
+}
+
+func (e *frontEncoder) value(v any) {
 	switch x := v.(type) {
 	case nil:
-		return append(buf, tagNil), true
+		e.buf = append(e.buf, tagNil)
 	case string:
-		buf = binary.AppendUvarint(append(buf, tagString), uint64(len(x)))
-		return append(buf, x...), true
+		e.buf = append(e.buf, tagString)
+		e.ref(x)
 	case bool:
 		if x {
-			return append(buf, tagTrue), true
+			e.buf = append(e.buf, tagTrue)
+		} else {
+			e.buf = append(e.buf, tagFalse)
 		}
-		return append(buf, tagFalse), true
 	case int:
-		return binary.AppendVarint(append(buf, tagInt), int64(x)), true
+		e.buf = append(e.buf, tagInt)
+		e.int(int64(x))
 	case int64:
-		return binary.AppendVarint(append(buf, tagInt64), x), true
+		e.buf = append(e.buf, tagInt64)
+		e.int(x)
 	case uint64:
-		return binary.AppendUvarint(append(buf, tagUint64), x), true
+		e.buf = append(e.buf, tagUint64)
+		e.uint(x)
 	case float64:
-		return binary.BigEndian.AppendUint64(append(buf, tagFloat), math.Float64bits(x)), true
+		e.buf = binary.BigEndian.AppendUint64(append(e.buf, tagFloat), math.Float64bits(x))
 	case []any:
 		if x == nil {
-			return append(buf, tagNilList), true
+			e.buf = append(e.buf, tagNilList)
+			return
 		}
-		buf = binary.AppendUvarint(append(buf, tagList), uint64(len(x)))
-		for _, e := range x {
-			var ok bool
-			if buf, ok = appendMeta(buf, e); !ok {
-				return nil, false
-			}
+		e.buf = append(e.buf, tagList)
+		e.uint(uint64(len(x)))
+		for _, v := range x {
+			e.value(v)
 		}
-		return buf, true
 	case map[string]any:
 		if x == nil {
-			return append(buf, tagNilMap), true
+			e.buf = append(e.buf, tagNilMap)
+			return
 		}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
+		e.buf = append(e.buf, tagMap)
+		e.uint(uint64(len(x)))
+		for _, k := range sortedKeys(x) {
+			e.ref(k)
+			e.value(x[k])
 		}
-		sort.Strings(keys)
-		buf = binary.AppendUvarint(append(buf, tagMap), uint64(len(keys)))
-		for _, k := range keys {
-			buf = binary.AppendUvarint(buf, uint64(len(k)))
-			buf = append(buf, k...)
-			var ok bool
-			if buf, ok = appendMeta(buf, x[k]); !ok {
-				return nil, false
-			}
-		}
-		return buf, true
 	}
-	return nil, false
 }
 
-// decodeMeta decodes encodeMeta's bytes; false when they are not a whole
-// encoded map.
-func decodeMeta(data []byte) (map[string]any, bool) {
-	d := metaDecoder{data: data}
-	v := d.value(0)
-	m, ok := v.(map[string]any)
-	if d.bad || d.off != len(d.data) || !ok {
-		return nil, false
+// encodeFront encodes front entries (whose metadata is encodable): the
+// same entries give the same bytes.
+func encodeFront(entries []frontEntry) []byte {
+	e := &frontEncoder{table: map[string]uint64{}}
+	e.uint(uint64(len(entries)))
+	for i := range entries {
+		f := &entries[i]
+		e.ref(f.Key)
+		e.buf = append(e.buf, f.Src[:]...)
+		e.buf = append(e.buf, f.File[:]...)
+		e.value(f.Meta)
+		e.buf = append(e.buf, f.MetaSum[:]...)
+		e.ref(f.Title)
+		e.uint(f.Monikers)
+		e.bool(f.MayZone)
+		e.diags(f.Diags)
 	}
-	return m, true
+	head := &encoder{}
+	head.strs(e.strs)
+	return append(head.buf, e.buf...)
 }
 
-type metaDecoder struct {
-	data []byte
-	off  int
-	bad  bool
+type frontDecoder struct {
+	*decoder
+	table []string
 }
 
-func (d *metaDecoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.data[d.off:])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.off += n
-	return v
-}
-
-func (d *metaDecoder) str() string {
-	n := d.uvarint()
-	if d.bad || n > uint64(len(d.data)-d.off) {
+func (d *frontDecoder) ref() string {
+	n := d.uint()
+	if n >= uint64(len(d.table)) {
 		d.bad = true
 		return ""
 	}
-	s := string(d.data[d.off : d.off+int(n)])
-	d.off += int(n)
-	return s
+	return d.table[n]
 }
 
-func (d *metaDecoder) value(depth int) any {
+func (d *frontDecoder) value(depth int) any {
 	if d.bad || d.off >= len(d.data) || depth > 100 {
 		d.bad = true
 		return nil
@@ -258,60 +281,69 @@ func (d *metaDecoder) value(depth int) any {
 	case tagNil:
 		return nil
 	case tagString:
-		return d.str()
+		return d.ref()
 	case tagTrue:
 		return true
 	case tagFalse:
 		return false
-	case tagInt, tagInt64:
-		v, n := binary.Varint(d.data[d.off:])
-		if n <= 0 {
-			d.bad = true
-			return nil
-		}
-		d.off += n
-		if tag == tagInt {
-			return int(v)
-		}
-		return v
+	case tagInt:
+		return int(d.int())
+	case tagInt64:
+		return d.int()
 	case tagUint64:
-		return d.uvarint()
+		return d.uint()
 	case tagFloat:
-		if len(d.data)-d.off < 8 {
-			d.bad = true
+		b := d.raw(8)
+		if len(b) < 8 {
 			return nil
 		}
-		v := math.Float64frombits(binary.BigEndian.Uint64(d.data[d.off:]))
-		d.off += 8
-		return v
+		return math.Float64frombits(binary.BigEndian.Uint64(b))
 	case tagNilList:
 		return []any(nil)
 	case tagList:
-		n := d.uvarint()
-		if n > uint64(len(d.data)-d.off) {
-			d.bad = true
-			return nil
-		}
+		n := d.count()
 		out := make([]any, 0, n)
-		for i := uint64(0); i < n && !d.bad; i++ {
+		for i := 0; i < n && !d.bad; i++ {
 			out = append(out, d.value(depth+1))
 		}
 		return out
 	case tagNilMap:
 		return map[string]any(nil)
 	case tagMap:
-		n := d.uvarint()
-		if n > uint64(len(d.data)-d.off) {
-			d.bad = true
-			return nil
-		}
+		n := d.count()
 		out := make(map[string]any, n)
-		for i := uint64(0); i < n && !d.bad; i++ {
-			k := d.str()
+		for i := 0; i < n && !d.bad; i++ {
+			k := d.ref()
 			out[k] = d.value(depth + 1)
 		}
 		return out
 	}
 	d.bad = true
 	return nil
+}
+
+// decodeFront decodes encodeFront's bytes, which must not change
+// afterwards (the strings are taken from them); false when they are not
+// whole.
+func decodeFront(data []byte) ([]frontEntry, bool) {
+	d := &frontDecoder{decoder: newDecoder(data)}
+	d.table = d.strs()
+	out := make([]frontEntry, d.count())
+	for i := range out {
+		f := &out[i]
+		f.Key = d.ref()
+		f.Src = d.sum32()
+		f.File = d.sum32()
+		m, ok := d.value(0).(map[string]any)
+		if !ok {
+			d.bad = true
+		}
+		f.Meta = m
+		f.MetaSum = d.sum32()
+		f.Title = d.ref()
+		f.Monikers = d.uint()
+		f.MayZone = d.bool()
+		f.Diags = d.diags()
+	}
+	return out, !d.bad && d.off == len(data)
 }

@@ -48,8 +48,8 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 3
-	cacheHeader  = "docloom-cache 3\n"
+	cacheVersion = 4
+	cacheHeader  = "docloom-cache 4\n"
 )
 
 // The cache files hold slices sorted by key, never maps (gob writes a map
@@ -70,7 +70,7 @@ type pageCache struct {
 	// Env is the global key's part that the pages' front matter depends
 	// on (envKey); Front holds each page's front matter, sorted by key.
 	Env   [32]byte
-	Front []frontEntry
+	Front []byte // encodeFront
 	front map[string]*frontEntry
 	Incs  []cachedInclude // sorted by Abs
 	incs  map[string]*cachedInclude
@@ -211,9 +211,11 @@ func loadPageCache(data []byte, prev func(name string) []byte) *pageCache {
 	}
 	c.entries = map[[32]byte]search.Stored{}
 	c.pages = map[string]*cachedPage{}
-	c.front = make(map[string]*frontEntry, len(c.Front))
-	for i := range c.Front {
-		c.front[c.Front[i].Key] = &c.Front[i]
+	if front, ok := decodeFront(c.Front); ok {
+		c.front = make(map[string]*frontEntry, len(front))
+		for i := range front {
+			c.front[front[i].Key] = &front[i]
+		}
 	}
 	c.incs = make(map[string]*cachedInclude, len(c.Incs))
 	for i := range c.Incs {
@@ -472,22 +474,31 @@ func (b *builder) srcKey(l *localeSet, p *Page) [32]byte {
 // exportSum hashes what other pages' output and diagnostics may read of p
 // once it is parsed.
 func exportSum(p *Page) [32]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q %d %v\n", p.Title, uint64(p.Monikers), p.mayZone)
+	// The bytes are those of fmt's %q, %d and %v, spelled out with strconv
+	// (fmt was most of the time of filling every page's exports).
+	buf := make([]byte, 0, 512)
+	buf = strconv.AppendQuote(buf, p.Title)
+	buf = strconv.AppendUint(append(buf, ' '), uint64(p.Monikers), 10)
+	buf = strconv.AppendBool(append(buf, ' '), p.mayZone)
+	buf = append(buf, '\n')
 	if p.Doc != nil {
 		for _, x := range p.Doc.Headings {
 			// Not its offset: no other page reads where a heading is.
-			fmt.Fprintf(h, "h %q %d %q %d %v\n", x.ID, x.Level, x.Text, uint64(x.Zone), x.Explicit)
+			buf = strconv.AppendQuote(append(buf, "h "...), x.ID)
+			buf = strconv.AppendInt(append(buf, ' '), int64(x.Level), 10)
+			buf = strconv.AppendQuote(append(buf, ' '), x.Text)
+			buf = strconv.AppendUint(append(buf, ' '), uint64(x.Zone), 10)
+			buf = strconv.AppendBool(append(buf, ' '), x.Explicit)
+			buf = append(buf, '\n')
 		}
 	} else {
-		h.Write([]byte("no doc\n"))
+		buf = append(buf, "no doc\n"...)
 	}
 	for _, a := range sortedKeys(p.anchors) {
-		fmt.Fprintf(h, "a %q\n", a)
+		buf = strconv.AppendQuote(append(buf, "a "...), a)
+		buf = append(buf, '\n')
 	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	return sha256.Sum256(buf)
 }
 
 // fillExports computes every page's export sum, once all pages are parsed
@@ -753,7 +764,7 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		return true
 	})
 	sort.Slice(pc.Incs, func(i, j int) bool { return pc.Incs[i].Abs < pc.Incs[j].Abs })
-	pc.Front = b.frontEntries()
+	pc.Front = encodeFront(b.frontEntries())
 	data, err := seal(cacheHeader, pc)
 	if err != nil {
 		return err

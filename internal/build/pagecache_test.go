@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docloom/docloom/internal/dialect"
 	"github.com/docloom/docloom/internal/output"
 )
 
@@ -248,5 +251,36 @@ func compareCaches(t *testing.T, what, a, b string) {
 		if err != nil || !bytes.Equal(x, y) {
 			t.Errorf("%s: %s differs (%d and %d bytes)", what, filepath.Base(n), len(x), len(y))
 		}
+	}
+}
+
+// TestExportSumBytes: exportSum hashes the same bytes as fmt would write
+// them, so that entries written before it was spelled out stay valid.
+func TestExportSumBytes(t *testing.T) {
+	p := &Page{Title: "A \"q\" é\x01", Monikers: 5, mayZone: true, anchors: map[string]bool{"z": true, "b\n": true},
+		Doc: &dialect.Doc{Headings: []dialect.Heading{{ID: "x", Level: 2, Text: "X y", Zone: 3, Explicit: true, Offset: 9}, {ID: "", Level: 1}}}}
+	want := func(p *Page) [32]byte {
+		h := sha256.New()
+		fmt.Fprintf(h, "%q %d %v\n", p.Title, uint64(p.Monikers), p.mayZone)
+		if p.Doc != nil {
+			for _, x := range p.Doc.Headings {
+				fmt.Fprintf(h, "h %q %d %q %d %v\n", x.ID, x.Level, x.Text, uint64(x.Zone), x.Explicit)
+			}
+		} else {
+			h.Write([]byte("no doc\n"))
+		}
+		for _, a := range sortedKeys(p.anchors) {
+			fmt.Fprintf(h, "a %q\n", a)
+		}
+		var k [32]byte
+		h.Sum(k[:0])
+		return k
+	}
+	if exportSum(p) != want(p) {
+		t.Error("exportSum differs from its fmt spelling")
+	}
+	p.Doc = nil
+	if exportSum(p) != want(p) {
+		t.Error("exportSum differs from its fmt spelling without a document")
 	}
 }
