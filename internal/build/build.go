@@ -105,10 +105,15 @@ func Run(opts Options) *Result {
 			return b.result(start)
 		}
 		b.sink = out
-		b.pcache = loadPageCache(out.Previous(cacheName), out.Previous)
+		// The previous page cache is read while the configuration,
+		// layouts, git history and docset are loaded (awaitCache).
+		loaded := make(chan *pageCache, 1)
+		go func() { loaded <- loadPageCache(out.Previous(cacheName), out.Previous) }()
+		b.cacheLoad = loaded
 		b.recording = true
 	}
 	b.full()
+	b.awaitCache()
 	res := b.result(start)
 	if out != nil {
 		if res.Failed(opts.Strict) || b.site == nil {
@@ -131,6 +136,14 @@ func Run(opts Options) *Result {
 		}
 	}
 	return res
+}
+
+// awaitCache sets pcache from the load Run started, once it is done.
+func (b *builder) awaitCache() {
+	if b.cacheLoad != nil {
+		b.pcache = <-b.cacheLoad
+		b.cacheLoad = nil
+	}
 }
 
 // sink receives output files: a folder on disk for build, memory for serve.
@@ -170,16 +183,28 @@ func (b *builder) full() {
 	layouts, ds := render.Load(site.Root)
 	b.led.add(ownerStage("layouts"), ds...)
 	b.layouts = layouts
-	bundle, ds := assets.Build(site.Root)
-	b.led.add(ownerStage("assets"), ds...)
-	b.bundle = bundle
-	b.pageAssets = b.assetLinks()
+	// The script and style bundle is made while the docset is read (it
+	// writes and removes a work folder, which waits on the disk); pages
+	// name its files, so rendering waits for it.
+	b.bundle = nil
+	bundled := make(chan struct{})
+	go func() {
+		defer close(bundled)
+		b.guard(func() {
+			bundle, ds := assets.Build(site.Root)
+			b.led.add(ownerStage("assets"), ds...)
+			b.bundle = bundle
+			b.pageAssets = b.assetLinks()
+		})
+	}()
+	defer func() { <-bundled }()
 	b.locales = nil
 	for _, loc := range site.Locales {
 		set, ds := docset.Discover(site, loc)
 		b.led.add(ownerStage("docset:"+loc.Code), ds...)
 		b.locales = append(b.locales, &localeSet{Locale: loc, Docset: set, own: map[string]*Page{}})
 	}
+	b.awaitCache()
 	streamed := 0
 	if b.streaming() && !layouts.Missing() {
 		if b.recording || b.pcache != nil {
@@ -191,6 +216,7 @@ func (b *builder) full() {
 		if b.recording || b.pcache != nil {
 			b.global = b.globalKey()
 		}
+		<-bundled
 		b.supportDirectories()
 		if b.early != nil {
 			// What a page being previewed loads before the pages are
@@ -207,6 +233,7 @@ func (b *builder) full() {
 		if layouts.Missing() {
 			return
 		}
+		<-bundled
 		b.supportDirectories()
 	}
 	b.outputs = streamed + b.renderAll()
@@ -332,6 +359,8 @@ type builder struct {
 	global    [32]byte
 	env       [32]byte
 	inputs    *inputWalk
+	// cacheLoad gives pcache once loaded (awaitCache).
+	cacheLoad chan *pageCache
 	sums      *sync.Map
 	reused    atomic.Int32
 	// frontReused counts the pages whose front matter came from pcache.
