@@ -239,13 +239,26 @@ var whiteByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': t
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 func hidesText(attrs string) bool {
-	if attrs == "" {
-		return false
+	// Every marker has a hyphen: one pass over the hyphens (a tag's
+	// attributes are mostly URLs) instead of a search for each marker.
+	aria, class := false, false
+	for i := strings.IndexByte(attrs, '-'); i >= 0; {
+		switch {
+		case hasAt(attrs, i-4, "aria-hidden"):
+			aria = true
+		case hasAt(attrs, i-3, "sxs-lookup"), hasAt(attrs, i-7, "heading-link"), hasAt(attrs, i-4, "code-header"):
+			class = true
+		}
+		j := strings.IndexByte(attrs[i+1:], '-')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
-	if strings.Contains(attrs, "aria-hidden") && attr(attrs, "aria-hidden") == "true" {
+	if aria && attr(attrs, "aria-hidden") == "true" {
 		return true
 	}
-	if strings.Contains(attrs, "sxs-lookup") || strings.Contains(attrs, "heading-link") || strings.Contains(attrs, "code-header") {
+	if class {
 		for _, c := range strings.Fields(attr(attrs, "class")) {
 			switch c {
 			case "sxs-lookup", // Learn hides it from every reader
@@ -256,6 +269,11 @@ func hidesText(attrs string) bool {
 		}
 	}
 	return false
+}
+
+// hasAt reports whether s holds sub at byte offset i.
+func hasAt(s string, i int, sub string) bool {
+	return i >= 0 && i+len(sub) <= len(s) && s[i:i+len(sub)] == sub
 }
 
 // attr returns the value of attribute name in a tag's attribute text.
