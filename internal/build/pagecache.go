@@ -660,8 +660,7 @@ func (b *builder) replay(j renderJob, c *cachedPage) (int, bool) {
 	return len(c.Docs), true
 }
 
-// searchReplay puts a cached document's search entry in its index, and its
-// text fragment in the site the first time it is seen.
+// searchReplay puts a cached document's search entry in its index.
 func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool {
 	s := b.search
 	var e *search.Entry
@@ -671,14 +670,6 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool 
 		return false
 	} else if v, loaded := s.entries.LoadOrStore(d.Entry, e); loaded {
 		e = v.(*search.Entry)
-	}
-	rel := searchFilesDir + j.l.Locale.Code + "/" + e.FragmentName
-	s.mu.Lock()
-	fresh := !s.fragments[rel]
-	s.fragments[rel] = true
-	s.mu.Unlock()
-	if fresh {
-		b.searchWrite(rel, e.Fragment)
 	}
 	s.index(variantKey{j.l.Locale.Code, d.M}).Put(search.Key(j.p.Rel), d.Search, e)
 	return true

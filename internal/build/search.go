@@ -36,11 +36,13 @@ type variantKey struct {
 
 // searchState is the build's search indexes, one per locale and cloud.
 type searchState struct {
-	pool      search.Pool
-	mu        sync.Mutex
-	indexes   map[variantKey]*search.Index
-	dirty     map[variantKey]bool
-	fragments map[string]bool // output paths of fragments written
+	pool    search.Pool
+	mu      sync.Mutex
+	indexes map[variantKey]*search.Index
+	dirty   map[variantKey]bool
+	// packs is each locale's fragment packs as last written (name to
+	// bytes): a write that leaves one as it was does not write it again.
+	packs map[string]map[string][]byte
 	// written is every search file of the last write per locale, and
 	// obsolete what a serve update should remove from the site.
 	files    map[variantKey][]string
@@ -69,7 +71,7 @@ type bodyAnalysis struct {
 
 func newSearchState() *searchState {
 	return &searchState{indexes: map[variantKey]*search.Index{}, dirty: map[variantKey]bool{},
-		fragments: map[string]bool{}, written: map[string]map[string]bool{}, files: map[variantKey][]string{}}
+		packs: map[string]map[string][]byte{}, written: map[string]map[string]bool{}, files: map[variantKey][]string{}}
 }
 
 func (s *searchState) index(k variantKey) *search.Index {
@@ -130,8 +132,7 @@ func sameText(a, b search.Extracted) bool {
 }
 
 // searchIndex adds the page as rendered for cloud m (data is what its
-// layout showed) to the locale and cloud's index, and writes its text
-// fragment the first time that fragment is seen.
+// layout showed) to the locale and cloud's index.
 func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page, last *searchAnalysis) *search.Entry {
 	s := b.search
 	robots := strings.ToLower(meta.String(j.p.Meta, "ROBOTS") + meta.String(j.p.Meta, "robots"))
@@ -145,7 +146,6 @@ func (b *builder) searchIndex(j renderJob, m int, body string, data *render.Page
 		if a, ok := s.bodies.Load(bk); ok {
 			hit := a.(bodyAnalysis)
 			last.entry, last.key, last.hasText = hit.entry, hit.key, false
-			b.searchFragment(loc, hit.entry)
 		} else {
 			x := search.Extract(body)
 			if last.entry == nil || !last.hasText || !sameText(x, last.text) {
@@ -190,8 +190,7 @@ func textKey(loc string, parts ...string) [sha256.Size]byte {
 	return key
 }
 
-// searchAnalyze analyses a page's text into last, and writes its fragment
-// the first time that fragment is seen.
+// searchAnalyze analyses a page's text into last.
 func (b *builder) searchAnalyze(j renderJob, x search.Extracted, last *searchAnalysis) {
 	s, loc := b.search, j.l.Locale.Code
 	title, desc := j.p.Title, meta.String(j.p.Meta, "description")
@@ -215,21 +214,6 @@ func (b *builder) searchAnalyze(j renderJob, x search.Extracted, last *searchAna
 		s.pool.Put(loc, a)
 		s.entries.Store(key, last.entry)
 	}
-	b.searchFragment(loc, last.entry)
-}
-
-// searchFragment writes an entry's fragment unless it was written (and
-// not dropped by a serve update since).
-func (b *builder) searchFragment(loc string, e *search.Entry) {
-	s := b.search
-	rel := searchFilesDir + loc + "/" + e.FragmentName
-	s.mu.Lock()
-	fresh := !s.fragments[rel]
-	s.fragments[rel] = true
-	s.mu.Unlock()
-	if fresh {
-		b.searchWrite(rel, e.Fragment)
-	}
 }
 
 // searchWrite writes an index file, in the background when the sink can
@@ -251,16 +235,25 @@ type namedKeeper interface {
 	KeepNamed(rel string) bool
 }
 
-// writeSearch writes the indexes changed since the last write: their
-// content-hashed files and their manifests.
+// writeSearch writes the indexes of the locales changed since the last
+// write: their content-hashed files, the packs of the locale's fragments
+// (shared by its clouds) and their manifests. A locale's indexes are
+// written together because a pack changed renames itself in the blocks
+// of every cloud; what did not change is not compressed again.
 func (b *builder) writeSearch() {
 	s := b.search
 	if s == nil {
 		return
 	}
-	var keys []variantKey
+	dirty := map[string]bool{}
 	for k := range s.dirty {
-		keys = append(keys, k)
+		dirty[k.locale] = true
+	}
+	var keys []variantKey
+	for k := range s.indexes {
+		if dirty[k.locale] {
+			keys = append(keys, k)
+		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].locale != keys[j].locale {
@@ -269,7 +262,25 @@ func (b *builder) writeSearch() {
 		return keys[i].moniker < keys[j].moniker
 	})
 	s.dirty = map[variantKey]bool{}
-	touched := map[string]bool{}
+	var locales []string
+	for loc := range dirty {
+		locales = append(locales, loc)
+	}
+	sort.Strings(locales)
+	// Each locale's fragments, packed once for all its clouds.
+	locs := map[string]map[string]search.FragmentLoc{}
+	packs := map[string][]search.Pack{}
+	for _, loc := range locales {
+		var frags []search.Fragment
+		for _, k := range keys {
+			if k.locale == loc {
+				for _, e := range s.indexes[k].Entries() {
+					frags = append(frags, search.Fragment{Name: e.FragmentName, Data: e.Fragment})
+				}
+			}
+		}
+		packs[loc], locs[loc] = search.PackFragments(frags)
+	}
 	type written struct {
 		manifest []byte
 		files    []search.File
@@ -281,16 +292,30 @@ func (b *builder) writeSearch() {
 	nk, _ := b.sink.(namedKeeper)
 	b.parallel(len(keys), func(_, i int) {
 		var keep func(string) bool
+		loc := keys[i].locale
 		if nk != nil {
-			loc := keys[i].locale
 			keep = func(name string) bool { return nk.KeepNamed(searchFilesDir + loc + "/" + name) }
 		}
-		out[i].manifest, out[i].files = s.indexes[keys[i]].WriteKeeping(keep)
+		out[i].manifest, out[i].files = s.indexes[keys[i]].WriteKeeping(keep, locs[loc])
 	})
+	mem, _ := b.sink.(*memSink)
+	for _, loc := range locales {
+		last := s.packs[loc]
+		s.packs[loc] = map[string][]byte{}
+		for _, p := range packs[loc] {
+			rel := searchFilesDir + loc + "/" + p.Name
+			s.packs[loc][p.Name] = p.Data
+			_, same := last[p.Name]
+			if same && mem != nil && mem.has(rel) || nk != nil && nk.KeepNamed(rel) {
+				b.emit(rel, func(sink) error { return nil })
+			} else {
+				b.searchWrite(rel, p.Data)
+			}
+		}
+	}
 	for i, k := range keys {
 		manifest, files := out[i].manifest, out[i].files
 		s.files[k] = s.files[k][:0]
-		mem, _ := b.sink.(*memSink)
 		for _, f := range files {
 			rel := searchFilesDir + k.locale + "/" + f.Name
 			if f.Data == nil || f.Same && mem != nil && mem.has(rel) {
@@ -303,10 +328,9 @@ func (b *builder) writeSearch() {
 			s.files[k] = append(s.files[k], rel)
 		}
 		b.write(searchManifestDir+k.locale+"/"+b.site.Monikers.Moniker(k.moniker).Name+".json", manifest)
-		touched[k.locale] = true
 	}
-	if _, serving := b.sink.(*memSink); serving {
-		for loc := range touched {
+	if mem != nil {
+		for _, loc := range locales {
 			b.searchObsolete(loc)
 		}
 	}
@@ -317,28 +341,20 @@ func (b *builder) writeSearch() {
 func (b *builder) searchObsolete(loc string) {
 	s := b.search
 	used := map[string]bool{}
-	for k, x := range s.indexes {
+	for k := range s.indexes {
 		if k.locale != loc {
 			continue
 		}
 		for _, rel := range s.files[k] {
 			used[rel] = true
 		}
-		for _, name := range x.Fragments() {
-			used[searchFilesDir+loc+"/"+name] = true
-		}
 	}
-	prev := s.written[loc]
-	for rel := range prev {
+	for name := range s.packs[loc] {
+		used[searchFilesDir+loc+"/"+name] = true
+	}
+	for rel := range s.written[loc] {
 		if !used[rel] {
 			s.obsolete = append(s.obsolete, rel)
-			delete(s.fragments, rel)
-		}
-	}
-	for rel := range s.fragments {
-		if strings.HasPrefix(rel, searchFilesDir+loc+"/") && !used[rel] {
-			s.obsolete = append(s.obsolete, rel)
-			delete(s.fragments, rel)
 		}
 	}
 	s.written[loc] = used

@@ -2,11 +2,14 @@ package build
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,6 +57,51 @@ func TestSearchOnBuiltSite(t *testing.T) {
 		}
 		if got := browsertest.Eval[string](p, `document.querySelector("#site-search-q").getAttribute("aria-expanded")`); got != "true" {
 			t.Errorf("aria-expanded=%q while results show", got)
+		}
+	})
+
+	// Snippets come from a range of a pack of fragments: a host that
+	// answers Range sends those bytes alone (206), and one that ignores
+	// it sends the whole pack (200), which the box slices. Either way the
+	// snippet shows the words found.
+	t.Run("fragments by range", func(t *testing.T) {
+		for _, ranges := range []bool{true, false} {
+			var mu sync.Mutex
+			var asked, partial int
+			files := browsertest.Files(out)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Cache-Control", "no-store")
+				if r.Header.Get("Range") != "" {
+					mu.Lock()
+					asked++
+					mu.Unlock()
+					if !ranges {
+						r.Header.Del("Range")
+					}
+				}
+				rec := &statusRecorder{ResponseWriter: w}
+				files.ServeHTTP(rec, r)
+				if rec.status == http.StatusPartialContent {
+					mu.Lock()
+					partial++
+					mu.Unlock()
+				}
+			}))
+			p := br.NewPage(t, browsertest.PageOptions{})
+			p.Navigate(srv.URL + "/en-us/o365-worldwide/admin/")
+			p.Do(chromedp.SendKeys(chromedp.CSS(`#site-search-q`), "engineer availab"))
+			waitResults(t, p)
+			p.Do(chromedp.WaitVisible(chromedp.CSS(`.search-list [role=option] mark`)))
+			marks := browsertest.Eval[[]string](p, `[...document.querySelectorAll(".search-list [role=option]")][0].querySelectorAll("mark").length ? [...[...document.querySelectorAll(".search-list [role=option]")][0].querySelectorAll("mark")].map(m => m.textContent.toLowerCase()) : []`)
+			if !strings.Contains(strings.Join(marks, " "), "engineer") {
+				t.Errorf("ranges answered %v: snippet highlights %v, want the word engineer", ranges, marks)
+			}
+			mu.Lock()
+			if asked == 0 || ranges && partial != asked || !ranges && partial != 0 {
+				t.Errorf("ranges answered %v: %d Range requests, %d answered 206", ranges, asked, partial)
+			}
+			mu.Unlock()
+			srv.Close()
 		}
 	})
 
@@ -238,4 +286,15 @@ func waitLocation(t *testing.T, p *browsertest.Page, ok func(string) bool) strin
 // clearBox empties the search box (as select-all and delete would).
 func clearBox(p *browsertest.Page) {
 	browsertest.Eval[bool](p, `(document.querySelector("#site-search-q").value = "", true)`)
+}
+
+// statusRecorder notes the status a handler answers with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
 }

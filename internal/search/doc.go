@@ -10,8 +10,8 @@
 // Write turns an Index into static files (format.go): a small manifest at
 // a fixed URL, and content-hashed, gzip-compressed chunks that a browser
 // fetches on demand and may cache forever: word chunks split by word
-// prefix, document metadata blocks and one text fragment per page (for
-// snippets). The browser side is static/ts/search.ts; Search (query.go)
+// prefix, document metadata blocks and packs of the pages' text fragments
+// (for snippets; pack.go), each fragment read with a Range request. The browser side is static/ts/search.ts; Search (query.go)
 // is the same ranking in Go, for tests and benchmarks.
 //
 // The browser never stems: a word chunk maps each surface word (lower

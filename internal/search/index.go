@@ -84,7 +84,7 @@ const (
 	// blockDocs is how many documents a metadata block describes.
 	blockDocs = 32
 	// FormatVersion changes whenever the files' format does.
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 // Manifest is the one file of an index with a fixed name: the browser
@@ -100,18 +100,31 @@ type Manifest struct {
 }
 
 // Write lays the index out as files: the manifest and the word chunks and
-// metadata blocks it names. Fragments are written by the caller as pages
-// are analysed (Entry.Fragment), since many are shared between clouds;
-// Fragments lists the ones this index uses.
-func (x *Index) Write() (manifest []byte, files []File) { return x.WriteKeeping(nil) }
+// metadata blocks it names, and the packs of its pages' fragments. A
+// site's indexes share fragments between clouds, and the build packs a
+// locale's fragments once (PackFragments) and calls WriteKeeping.
+func (x *Index) Write() (manifest []byte, files []File) {
+	var frags []Fragment
+	for _, e := range x.Entries() {
+		frags = append(frags, Fragment{Name: e.FragmentName, Data: e.Fragment})
+	}
+	packs, locs := PackFragments(frags)
+	manifest, files = x.WriteKeeping(nil, locs)
+	for _, p := range packs {
+		files = append(files, File{Name: p.Name, Data: p.Data})
+	}
+	return manifest, files
+}
 
 // WriteKeeping is Write for a site that may hold some of the files
 // already: keep, when not nil, is asked for each file by its content-
 // hashed name, before it is compressed, whether the site keeps the file
 // it has by that name; those files are listed with no Data. Files this
 // index wrote last time, unchanged, have Same set and are not compressed
-// again.
-func (x *Index) WriteKeeping(keep func(name string) bool) (manifest []byte, files []File) {
+// again. locs gives the place of each page's fragment in its pack (a
+// page whose fragment it lacks gets no snippet); the packs are the
+// caller's to write.
+func (x *Index) WriteKeeping(keep func(name string) bool, locs map[string]FragmentLoc) (manifest []byte, files []File) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	byID := x.assignIDs()
@@ -138,15 +151,16 @@ func (x *Index) WriteKeeping(keep func(name string) bool) (manifest []byte, file
 		m.Chunks = append(m.Chunks, [2]string{c.first, add(c.data)})
 	}
 	for start := 0; start < len(byID); start += blockDocs {
-		m.Blocks = append(m.Blocks, add(metaBlock(byID[start:min(start+blockDocs, len(byID))])))
+		m.Blocks = append(m.Blocks, add(metaBlock(byID[start:min(start+blockDocs, len(byID))], locs)))
 	}
 	manifest, _ = json.Marshal(m)
 	return manifest, files
 }
 
 // metaBlock is the JSON of a metadata block: per document its URL, title,
-// breadcrumb and fragment name (null for a number no page has now).
-func metaBlock(recs []*record) []byte {
+// breadcrumb and where its fragment is: pack name, offset and length
+// (null for a number no page has now).
+func metaBlock(recs []*record, locs map[string]FragmentLoc) []byte {
 	block := make([]any, 0, len(recs))
 	for _, r := range recs {
 		if r == nil {
@@ -157,7 +171,11 @@ func metaBlock(recs []*record) []byte {
 		if crumbs == nil {
 			crumbs = []string{}
 		}
-		block = append(block, []any{r.doc.URL, r.doc.Title, crumbs, r.entry.FragmentName})
+		rec := []any{r.doc.URL, r.doc.Title, crumbs}
+		if at, ok := locs[r.entry.FragmentName]; ok {
+			rec = append(rec, at.Pack, at.Off, at.Len)
+		}
+		block = append(block, rec)
 	}
 	data, _ := json.Marshal(block)
 	return data

@@ -74,6 +74,11 @@ func (s *Searcher) load(name string, v any) error {
 	if err != nil {
 		return err
 	}
+	return decodeJSON(data, v)
+}
+
+// decodeJSON decodes JSON, gunzipping it first when it is gzipped.
+func decodeJSON(data []byte, v any) error {
 	if len(data) > 1 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
@@ -263,33 +268,44 @@ func (s *Searcher) Meta(id int) (url, title string, err error) {
 	return url, title, nil
 }
 
-// Fragment is the file name of a page's text fragment.
-func (s *Searcher) Fragment(id int) (string, error) {
+// Fragment is where a page's text fragment is: its pack's file name and
+// its offset and length there.
+func (s *Searcher) Fragment(id int) (FragmentLoc, error) {
 	b := id / s.manifest.BlockDocs
 	if b >= len(s.manifest.Blocks) {
-		return "", fmt.Errorf("no document %d", id)
+		return FragmentLoc{}, fmt.Errorf("no document %d", id)
 	}
 	if _, _, err := s.Meta(id); err != nil {
-		return "", err
+		return FragmentLoc{}, err
 	}
 	block := s.files[s.manifest.Blocks[b]].([]json.RawMessage)
 	var rec []any
 	_ = json.Unmarshal(block[id%s.manifest.BlockDocs], &rec)
-	if len(rec) < 4 {
-		return "", fmt.Errorf("document %d has no fragment", id)
+	if len(rec) < 6 {
+		return FragmentLoc{}, fmt.Errorf("document %d has no fragment", id)
 	}
 	name, _ := rec[3].(string)
-	return name, nil
+	off, _ := rec[4].(float64)
+	n, _ := rec[5].(float64)
+	return FragmentLoc{Pack: name, Off: int(off), Len: int(n)}, nil
 }
 
-// FragmentText is the text of a page's fragment (what snippets come from).
+// FragmentText is the text of a page's fragment (what snippets come from),
+// read from its pack as the browser reads it: the bytes the block gives.
 func (s *Searcher) FragmentText(id int) (string, error) {
-	name, err := s.Fragment(id)
+	at, err := s.Fragment(id)
 	if err != nil {
 		return "", err
 	}
+	pack, err := s.read(at.Pack)
+	if err != nil {
+		return "", err
+	}
+	if at.Off < 0 || at.Len <= 0 || at.Off+at.Len > len(pack) {
+		return "", fmt.Errorf("document %d: fragment %d+%d outside its pack of %d bytes", id, at.Off, at.Len, len(pack))
+	}
 	var f fragmentJSON
-	if err := s.load(name, &f); err != nil {
+	if err := decodeJSON(pack[at.Off:at.Off+at.Len], &f); err != nil {
 		return "", err
 	}
 	return f.Text, nil

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Internal URLs of the preview server. They live under the bundled assets'
@@ -198,17 +199,24 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 // write sends a response. HTML gets the live reload script. Nothing is
-// cacheable: the preview must show the files as they are now.
+// cacheable: the preview must show the files as they are now. Other files
+// answer Range requests (206) as static hosts do: the search box reads a
+// text fragment as a range of its pack.
 func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, rel string, data []byte) {
 	ct := contentType(rel)
-	if strings.HasPrefix(ct, "text/html") {
+	html := strings.HasPrefix(ct, "text/html")
+	if html {
 		data = inject(data)
 	}
 	h := w.Header()
 	h.Set("Content-Type", ct)
-	h.Set("Content-Length", strconv.Itoa(len(data)))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	if status == http.StatusOK && !html {
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(data)

@@ -242,3 +242,39 @@ func TestURLPath(t *testing.T) {
 		}
 	}
 }
+
+// TestServesRanges: a file other than a page answers a Range request with
+// 206 and those bytes alone (the search box reads a text fragment so from
+// its pack); without Range, the whole file.
+func TestServesRanges(t *testing.T) {
+	pack := "0123456789abcdefghij"
+	base := fakeServer(t, map[string]string{"_docloom/search/en-us/p.bin": pack, "en-us/a.html": "<p>page</p>"})
+	get := func(path, rng string) (int, string) {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		if rng != "" {
+			req.Header.Set("Range", rng)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		if cc := res.Header.Get("Cache-Control"); res.StatusCode < 300 && cc != "no-store" {
+			t.Errorf("GET %s: Cache-Control %q", path, cc)
+		}
+		return res.StatusCode, string(body)
+	}
+	if code, body := get("/_docloom/search/en-us/p.bin", "bytes=5-9"); code != http.StatusPartialContent || body != "56789" {
+		t.Errorf("Range bytes=5-9: %d %q, want 206 %q", code, body, "56789")
+	}
+	if code, body := get("/_docloom/search/en-us/p.bin", ""); code != 200 || body != pack {
+		t.Errorf("no Range: %d %q", code, body)
+	}
+	if code, _ := get("/_docloom/search/en-us/p.bin", "bytes=50-60"); code != http.StatusRequestedRangeNotSatisfiable {
+		t.Errorf("a range past the end: %d, want 416", code)
+	}
+	if code, body := get("/en-us/a", "bytes=0-2"); code != 200 || !strings.Contains(body, ScriptTag) {
+		t.Errorf("a page asked for a range: %d %q, want the whole page with the live reload script", code, body)
+	}
+}

@@ -130,7 +130,7 @@ func serve(dir string) string {
 	fs := http.FileServer(http.Dir(dir))
 	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		served.Lock()
-		served.paths = append(served.paths, r.URL.Path)
+		served.paths = append(served.paths, r.URL.Path+"\x00"+r.Header.Get("Range"))
 		served.Unlock()
 		p := filepath.Join(dir, filepath.FromSlash(path.Clean(r.URL.Path)))
 		if st, err := os.Stat(p + ".html"); err == nil && !st.IsDir() {
@@ -177,16 +177,18 @@ func eval[T any](ctx context.Context, js string) T {
 }
 
 // fetched is the gzipped size of the resources the page fetched whose
-// paths start with one of prefixes.
+// paths start with one of prefixes; a Range request (a text fragment of
+// its pack) counts the bytes of its range.
 func fetched(ctx context.Context, site string, prefixes ...string) int {
 	total := 0
 	seen := map[string]bool{}
 	for _, p := range takeServed() {
-		pu := &url.URL{Path: p}
-		if seen[pu.Path] {
+		if seen[p] {
 			continue
 		}
-		seen[pu.Path] = true
+		seen[p] = true
+		p, rng, _ := strings.Cut(p, "\x00")
+		pu := &url.URL{Path: p}
 		ok := false
 		for _, p := range prefixes {
 			ok = ok || strings.HasPrefix(pu.Path, p)
@@ -198,10 +200,15 @@ func fetched(ctx context.Context, site string, prefixes ...string) int {
 		if err != nil {
 			continue
 		}
-		if os.Getenv("SEARCHBENCH_DEBUG") != "" {
-			fmt.Fprintln(os.Stderr, pu.Path, wireSize(data))
+		n := wireSize(data)
+		var from, to int
+		if _, err := fmt.Sscanf(rng, "bytes=%d-%d", &from, &to); err == nil && from <= to && to < len(data) {
+			n = to - from + 1
 		}
-		total += wireSize(data)
+		if os.Getenv("SEARCHBENCH_DEBUG") != "" {
+			fmt.Fprintln(os.Stderr, pu.Path, rng, n)
+		}
+		total += n
 	}
 	return total
 }

@@ -67,8 +67,10 @@ func main() {
 				continue
 			}
 			urls = append(urls, "/"+*locale+"/"+*mon+"/"+u)
-			if frag, err := s.Fragment(h.ID); err == nil {
-				read(frag)
+			if at, err := s.Fragment(h.ID); err == nil {
+				// A Range request: the fragment's bytes of its pack.
+				p := filepath.Join(*site, "_docloom", "search", *locale, at.Pack)
+				fetched[fmt.Sprintf("%s@%d", p, at.Off)] = at.Len
 			}
 		}
 		line := q + "\t" + strings.Join(urls, "\t")
@@ -124,14 +126,14 @@ func printStats(site, locale, mon string) {
 		}
 		return os.ReadFile(filepath.Join(dir, name))
 	})
-	seen := map[string]bool{}
+	seen := map[search.FragmentLoc]bool{}
 	for _, b := range m.Blocks {
 		blocks += size(b)
 	}
 	for id := 0; id < len(m.Blocks)*m.BlockDocs; id++ {
 		if f, err := s.Fragment(id); err == nil && !seen[f] {
 			seen[f] = true
-			frags += size(f)
+			frags += int64(f.Len)
 		}
 	}
 	var html int64

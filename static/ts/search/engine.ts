@@ -20,8 +20,9 @@ interface Chunk {
 }
 
 // A page's metadata: URL below the locale and cloud's home, title,
-// breadcrumb and the name of its text fragment.
-export type Meta = [string, string, string[], string];
+// breadcrumb and where its text fragment is: the pack file that holds it,
+// and its offset and length there (absent when the page has none).
+export type Meta = [string, string, string[], string?, number?, number?];
 
 export interface Fragment {
   t: string;
@@ -120,7 +121,10 @@ export function parseQuery(q: string): Query {
 
 async function readJSON<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(res.status + " " + res.url);
-  const buf = new Uint8Array(await res.arrayBuffer());
+  return parseJSON<T>(new Uint8Array(await res.arrayBuffer()));
+}
+
+async function parseJSON<T>(buf: Uint8Array): Promise<T> {
   let text: string;
   if (buf[0] === 0x1f && buf[1] === 0x8b) {
     const stream = new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -238,8 +242,28 @@ export class Engine {
     return block[id % m.block] || null;
   }
 
-  fragment(name: string): Promise<Fragment> {
-    return this.file<Fragment>(name);
+  // fragment reads a page's text fragment: its bytes of the pack, with a
+  // Range request. A server that ignores Range answers 200 with the whole
+  // pack, which is sliced.
+  fragment(meta: Meta): Promise<Fragment> {
+    const pack = meta[3];
+    const off = meta[4];
+    const len = meta[5];
+    if (!pack || off === undefined || !len) return Promise.reject(new Error("no fragment"));
+    const key = pack + "@" + off;
+    let p = this.files.get(key);
+    if (!p) {
+      p = fetch(this.filesURL + pack, { headers: { Range: "bytes=" + off + "-" + (off + len - 1) } }).then(async (r) => {
+        if (!r.ok) throw new Error(r.status + " " + r.url);
+        let buf = new Uint8Array(await r.arrayBuffer());
+        if (r.status !== 206) buf = buf.subarray(off, off + len);
+        if (buf.length !== len) throw new Error("fragment " + key + ": " + buf.length + " bytes, want " + len);
+        return parseJSON<Fragment>(buf);
+      });
+      p.catch(() => this.files.delete(key));
+      this.files.set(key, p);
+    }
+    return p as Promise<Fragment>;
   }
 }
 

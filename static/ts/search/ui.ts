@@ -128,7 +128,7 @@ async function show(engine: Engine, home: string, id: number, r: Result): Promis
   let nodes: Node[] = [];
   let heading = "";
   try {
-    const s = snippet(await engine.fragment(meta[3]), r);
+    const s = snippet(await engine.fragment(meta), r);
     nodes = s.nodes;
     heading = s.heading;
   } catch {
