@@ -40,9 +40,10 @@ type searchState struct {
 	mu      sync.Mutex
 	indexes map[variantKey]*search.Index
 	dirty   map[variantKey]bool
-	// packs is each locale's fragment packs as last written (name to
-	// bytes): a write that leaves one as it was does not write it again.
-	packs map[string]map[string][]byte
+	// packs is the names of each locale's fragment packs as last written:
+	// a write that leaves one as it was (names are content hashes) does
+	// not write it again.
+	packs map[string]map[string]bool
 	// written is every search file of the last write per locale, and
 	// obsolete what a serve update should remove from the site.
 	files    map[variantKey][]string
@@ -71,7 +72,7 @@ type bodyAnalysis struct {
 
 func newSearchState() *searchState {
 	return &searchState{indexes: map[variantKey]*search.Index{}, dirty: map[variantKey]bool{},
-		packs: map[string]map[string][]byte{}, written: map[string]map[string]bool{}, files: map[variantKey][]string{}}
+		packs: map[string]map[string]bool{}, written: map[string]map[string]bool{}, files: map[variantKey][]string{}}
 }
 
 func (s *searchState) index(k variantKey) *search.Index {
@@ -301,11 +302,11 @@ func (b *builder) writeSearch() {
 	mem, _ := b.sink.(*memSink)
 	for _, loc := range locales {
 		last := s.packs[loc]
-		s.packs[loc] = map[string][]byte{}
+		s.packs[loc] = map[string]bool{}
 		for _, p := range packs[loc] {
 			rel := searchFilesDir + loc + "/" + p.Name
-			s.packs[loc][p.Name] = p.Data
-			_, same := last[p.Name]
+			s.packs[loc][p.Name] = true
+			same := last[p.Name]
 			if same && mem != nil && mem.has(rel) || nk != nil && nk.KeepNamed(rel) {
 				b.emit(rel, func(sink) error { return nil })
 			} else {
