@@ -8,20 +8,10 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/docloom/docloom/internal/browsertest"
 )
-
-// addInitScript runs src in every document the page loads from now on,
-// before the document's own scripts (and outside its CSP).
-func addInitScript(src string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-		return err
-	})
-}
 
 // colorScheme emulates prefers-color-scheme.
 func colorScheme(scheme string) chromedp.Action[chromedp.Void] {

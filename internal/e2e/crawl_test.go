@@ -27,17 +27,17 @@ import (
 // reports.
 func TestCrawl(t *testing.T) {
 	t.Run("example", func(t *testing.T) {
-		crawlSite(t, "example", exampleSite(t), example.diags, "https://docloom-example.netlify.app/")
+		crawlSite(t, "example", exampleSite(t), exampleDiags(), "https://docloom-example.netlify.app/")
 	})
 	t.Run("fixtures", func(t *testing.T) {
 		out := fixtureSite(t)
-		crawlSite(t, "fixtures", out, fixture.diags, "https://fixtures.example/")
+		crawlSite(t, "fixtures", out, fixtureDiags(), "https://fixtures.example/")
 	})
 	t.Run("corpora", func(t *testing.T) {
 		for _, name := range corpora(t) {
 			t.Run(name, func(t *testing.T) {
 				cb := corpusSite(t, name)
-				crawlSite(t, name, cb.out, cb.res.Diags, cb.res.Site.BaseURL)
+				crawlSite(t, name, cb.Out, cb.Res.Diags, cb.Res.Site.BaseURL)
 			})
 		}
 	})

@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
@@ -11,44 +9,24 @@ import (
 	"github.com/docloom/docloom/internal/browsertest"
 )
 
-type netlifyConfig struct {
-	doc     tomlTable
-	headers map[string]tomlTable // "for" path -> values
-}
-
-func loadNetlify(t *testing.T) netlifyConfig {
-	t.Helper()
-	doc, err := parseTOML(read(t, "../../netlify.toml"))
-	if err != nil {
-		t.Fatalf("netlify.toml: %v", err)
-	}
-	c := netlifyConfig{doc: doc, headers: map[string]tomlTable{}}
-	hs, _ := doc["headers"].([]tomlTable)
-	for _, h := range hs {
-		v, _ := h["values"].(tomlTable)
-		c.headers[h.str("for")] = v
-	}
-	return c
-}
-
 func TestNetlifyConfig(t *testing.T) {
 	c := loadNetlify(t)
-	if got := c.doc.str("build.publish"); got != "public" {
+	if got := c.Doc.Str("build.publish"); got != "public" {
 		t.Errorf("publish = %q, want public", got)
 	}
-	if got := c.doc.str("build.command"); !strings.Contains(got, "go run ./cmd/docloom build") {
+	if got := c.Doc.Str("build.command"); !strings.Contains(got, "go run ./cmd/docloom build") {
 		t.Errorf("build command %q does not run docloom build", got)
 	}
 	gomod := read(t, "../../go.mod")
 	goLine := regexp.MustCompile(`(?m)^go (\S+)$`).FindStringSubmatch(gomod)
-	if v := c.doc.str("build.environment.GO_VERSION"); goLine == nil || v != goLine[1] {
+	if v := c.Doc.Str("build.environment.GO_VERSION"); goLine == nil || v != goLine[1] {
 		t.Errorf("GO_VERSION %q differs from go.mod's go %v", v, goLine)
 	}
-	if cc := c.headers["/_docloom/main-*"].str("Cache-Control"); !strings.Contains(cc, "immutable") || !strings.Contains(cc, "max-age=31536000") {
+	if cc := c.Headers["/_docloom/main-*"].Str("Cache-Control"); !strings.Contains(cc, "immutable") || !strings.Contains(cc, "max-age=31536000") {
 		t.Errorf("hashed assets are not cached for long: %q", cc)
 	}
-	all := c.headers["/*"]
-	csp := all.str("Content-Security-Policy")
+	all := c.Headers["/*"]
+	csp := all.Str("Content-Security-Policy")
 	for _, want := range []string{"script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "default-src 'self'"} {
 		if !strings.Contains(csp, want) {
 			t.Errorf("CSP lacks %s: %s", want, csp)
@@ -57,7 +35,7 @@ func TestNetlifyConfig(t *testing.T) {
 	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 		t.Errorf("CSP allows inline code: %s", csp)
 	}
-	if all.str("X-Content-Type-Options") != "nosniff" || all.str("Referrer-Policy") == "" {
+	if all.Str("X-Content-Type-Options") != "nosniff" || all.Str("Referrer-Policy") == "" {
 		t.Errorf("security headers missing: %v", all)
 	}
 	// Built assets match the immutable rule: their names carry a hash.
@@ -121,29 +99,11 @@ func TestPagesSatisfyCSP(t *testing.T) {
 	}
 }
 
-// serveWithHeaders serves a built site with netlify.toml's headers for
-// "/*", so the browser enforces the real policy.
-func serveWithHeaders(t *testing.T, out string, headers tomlTable) string {
-	t.Helper()
-	files := browsertest.Files(out)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for k, v := range headers {
-			if s, ok := v.(string); ok {
-				w.Header().Set(k, s)
-			}
-		}
-		w.Header().Set("Cache-Control", "no-store")
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
-
 // TestBrowserReportsNoCSPViolations loads pages under the real policy and
 // collects the browser's securitypolicyviolation events.
 func TestBrowserReportsNoCSPViolations(t *testing.T) {
 	out := exampleSite(t)
-	base := serveWithHeaders(t, out, loadNetlify(t).headers["/*"])
+	base := serveWithHeaders(t, out, loadNetlify(t).Headers["/*"])
 	b := browsertest.Start(t)
 	p := b.NewPage(t, browsertest.PageOptions{})
 	p.Do(addInitScript(`window.__csp = []; document.addEventListener('securitypolicyviolation',

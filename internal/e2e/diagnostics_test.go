@@ -24,12 +24,12 @@ var updateDiagnostics = flag.Bool("update-diagnostics", false, "rewrite testdata
 func TestDiagnosticsGolden(t *testing.T) {
 	t.Run("fixtures", func(t *testing.T) {
 		fixtureSite(t)
-		compareDiagCounts(t, "fixtures", fixture.diags)
+		compareDiagCounts(t, "fixtures", fixtureDiags())
 	})
 	for _, name := range corpora(t) {
 		t.Run(name, func(t *testing.T) {
 			cb := corpusSite(t, name)
-			compareDiagCounts(t, name, cb.res.Diags)
+			compareDiagCounts(t, name, cb.Res.Diags)
 		})
 	}
 }

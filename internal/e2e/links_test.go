@@ -127,7 +127,7 @@ func TestBodyLinksResolveFromThePageURL(t *testing.T) {
 			out := tc.out(t)
 			// Targets the build reported missing are left as written.
 			missing := map[string]bool{}
-			for _, d := range append(append([]diag.Diagnostic{}, example.diags...), fixture.diags...) {
+			for _, d := range append(append([]diag.Diagnostic{}, exampleDiags()...), fixtureDiags()...) {
 				if d.Code == "file-not-found" {
 					if dest, _, ok := strings.Cut(strings.TrimPrefix(d.Message, "link target "), " does not exist"); ok {
 						missing[dest] = true

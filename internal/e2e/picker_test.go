@@ -18,7 +18,7 @@ import (
 // 21Vianet section of China's panel is labelled with its cloud.
 func TestCountryPickerFinds(t *testing.T) {
 	out := fixtureSite(t)
-	base := serveWithHeaders(t, out, loadNetlify(t).headers["/*"])
+	base := serveWithHeaders(t, out, loadNetlify(t).Headers["/*"])
 	b := browsertest.Start(t)
 	const combo = `[data-country-picker] [role="combobox"]`
 	p := b.NewPage(t, browsertest.PageOptions{TimeZone: "Europe/Amsterdam", Now: time.Date(2026, 3, 26, 9, 0, 0, 0, time.UTC)})

@@ -16,7 +16,7 @@ import (
 // conceptual page follows an xref: link to the cmdlet in the same version.
 func TestPowerShellReaderPath(t *testing.T) {
 	cb := psBuild(t)
-	base := browsertest.Serve(t, cb.out)
+	base := browsertest.Serve(t, cb.Out)
 	b := browsertest.Start(t)
 	p := b.NewPage(t, browsertest.PageOptions{})
 	// here is the page's path once its document has loaded (a meta

@@ -16,21 +16,6 @@ import (
 // as the moniker powershell-<version>, with PlatyPS cmdlet pages, a Hub
 // home page and redirection files named by the publish config.
 
-const psCorpus = "powershell-docs"
-
-func psBuild(t *testing.T) *corpusBuild {
-	t.Helper()
-	names := corpora(t)
-	found := false
-	for _, n := range names {
-		found = found || n == psCorpus
-	}
-	if !found {
-		t.Skipf("no %s corpus in %s", psCorpus, corporaDir())
-	}
-	return corpusSite(t, psCorpus) // fails when the repository root does not build
-}
-
 // TestPowerShellPagesPerMoniker counts, straight from the file tree and
 // independently of docloom's discovery, the pages each version should
 // have: every conceptual page (Markdown and YamlMime outside includes/),
@@ -65,7 +50,7 @@ func TestPowerShellPagesPerMoniker(t *testing.T) {
 			}
 		})
 		want := conceptual + 2 + reference // + index.yml, module/index.md
-		dir := filepath.Join(cb.out, "en-us", "powershell-"+v)
+		dir := filepath.Join(cb.Out, "en-us", "powershell-"+v)
 		got := 0
 		walkFiles(t, dir, func(rel string, _ []byte) {
 			// index.html: the moniker folder's redirect; search.html: the
@@ -92,7 +77,7 @@ func TestPowerShellURLsFollowDest(t *testing.T) {
 		"en-us/powershell-5.1/powershell/module/microsoft.powershell.localaccounts/get-localuser.html",
 		"en-us/powershell-7.4/powershell/index.html", // the Hub home page
 	} {
-		if _, err := os.Stat(filepath.Join(cb.out, rel)); err != nil {
+		if _, err := os.Stat(filepath.Join(cb.Out, rel)); err != nil {
 			t.Errorf("%s not written", rel)
 		}
 	}
@@ -101,11 +86,11 @@ func TestPowerShellURLsFollowDest(t *testing.T) {
 		"en-us/powershell-7.4/readme.html", "en-us/powershell-7.4/license.html", // outside the docset
 		"en-us/powershell-7.4/reference",
 	} {
-		if _, err := os.Stat(filepath.Join(cb.out, rel)); err == nil {
+		if _, err := os.Stat(filepath.Join(cb.Out, rel)); err == nil {
 			t.Errorf("%s written, but it is not a page of that moniker", rel)
 		}
 	}
-	redirects := read(t, filepath.Join(cb.out, "_redirects"))
+	redirects := read(t, filepath.Join(cb.Out, "_redirects"))
 	if !strings.Contains(redirects, "/en-us/ /en-us/powershell-5.1/powershell/ 302!") {
 		t.Errorf("the locale root does not redirect to the docset's home:\n%.400s", redirects)
 	}
@@ -116,13 +101,13 @@ func TestPowerShellURLsFollowDest(t *testing.T) {
 func TestPowerShellXrefsStayInVersion(t *testing.T) {
 	cb := psBuild(t)
 	for _, v := range []string{"7.4", "7.6"} {
-		page := read(t, filepath.Join(cb.out, "en-us", "powershell-"+v, "powershell/scripting/learn/ps101/02-help-system.html"))
+		page := read(t, filepath.Join(cb.Out, "en-us", "powershell-"+v, "powershell/scripting/learn/ps101/02-help-system.html"))
 		if !strings.Contains(page, `href="../../../module/microsoft.powershell.core/get-help"`) {
 			i := strings.Index(page, "Get-Help")
 			t.Errorf("powershell-%s: the xref to Get-Help does not open the %s cmdlet page: %.300s", v, v, page[max(0, i-200):])
 		}
 	}
-	cmdlet := read(t, filepath.Join(cb.out, "en-us/powershell-7.4/powershell/module/microsoft.powershell.core/get-module.html"))
+	cmdlet := read(t, filepath.Join(cb.Out, "en-us/powershell-7.4/powershell/module/microsoft.powershell.core/get-module.html"))
 	for _, want := range []string{`<h2 id="syntax">Syntax`, `<h2 id="parameters">Parameters`, `<table class="definition">`,
 		`Module: <a href="./">Microsoft.PowerShell.Core</a>`, `>Microsoft.PowerShell.Utility</a>`} {
 		if !strings.Contains(cmdlet, want) {
@@ -164,7 +149,7 @@ func walkFiles(t *testing.T, root string, fn func(rel string, head []byte)) {
 // shows names a reader knows.
 func TestPowerShellVersionPicker(t *testing.T) {
 	cb := psBuild(t)
-	page, err := os.ReadFile(filepath.Join(cb.out, "en-us", "powershell-7.4", "powershell", "module", "microsoft.powershell.management", "get-childitem.html"))
+	page, err := os.ReadFile(filepath.Join(cb.Out, "en-us", "powershell-7.4", "powershell", "module", "microsoft.powershell.management", "get-childitem.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +166,7 @@ func TestPowerShellVersionPicker(t *testing.T) {
 		t.Error("the picker still shows clouds or moniker ids")
 	}
 	// Get-Error is new in PowerShell 7: 5.1 has no such page.
-	page, err = os.ReadFile(filepath.Join(cb.out, "en-us", "powershell-7.4", "powershell", "module", "microsoft.powershell.utility", "get-error.html"))
+	page, err = os.ReadFile(filepath.Join(cb.Out, "en-us", "powershell-7.4", "powershell", "module", "microsoft.powershell.utility", "get-error.html"))
 	if err != nil {
 		t.Fatal(err)
 	}

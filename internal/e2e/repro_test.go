@@ -18,25 +18,25 @@ import (
 func TestReproducibleOutput(t *testing.T) {
 	t.Run("fixtures", func(t *testing.T) {
 		out := fixtureSite(t)
-		again := filepath.Join(tmpRoot, "fixture-again")
+		again := filepath.Join(tmpRoot(), "fixture-again")
 		res := buildBounded(t, filepath.Dir(out), again)
 		if res.Failed(false) {
 			t.Fatalf("second build failed: %s", firstErrors(res, 3))
 		}
 		sameTrees(t, out, again)
-		sameDiags(t, fixture.diagStrings(), diagStrings(res.Diags))
+		sameDiags(t, diagStrings(fixtureDiags()), diagStrings(res.Diags))
 	})
 	t.Run("corpora", func(t *testing.T) {
 		for _, name := range corpora(t) {
 			t.Run(name, func(t *testing.T) {
 				cb := corpusSite(t, name)
-				again := filepath.Join(tmpRoot, "corpus-again-"+name)
-				res := buildBounded(t, cb.site, again)
+				again := filepath.Join(tmpRoot(), "corpus-again-"+name)
+				res := buildBounded(t, cb.Site, again)
 				if res.Failed(false) {
 					t.Fatalf("second build failed: %s", firstErrors(res, 3))
 				}
-				sameTrees(t, cb.out, again)
-				sameDiags(t, diagStrings(cb.res.Diags), diagStrings(res.Diags))
+				sameTrees(t, cb.Out, again)
+				sameDiags(t, diagStrings(cb.Res.Diags), diagStrings(res.Diags))
 				os.RemoveAll(again)
 			})
 		}

@@ -175,23 +175,23 @@ func TestRedirectURLFrontMatter(t *testing.T) {
 		}
 	}
 	b := runBuild(site, filepath.Join(site, "public"))
-	if b.err != nil {
-		t.Fatal(b.err)
+	if b.Err != nil {
+		t.Fatal(b.Err)
 	}
-	rules := netlifyRules(t, b.out)
+	rules := netlifyRules(t, b.Out)
 	for from, to := range map[string]string{
 		"/en-us/o365-germany/old":         "/en-us/o365-germany/new",
 		"/en-us/o365-worldwide/elsewhere": "https://elsewhere.example/x",
 	} {
-		if res, ok := visit(rules, b.out, from); !ok || res.To != to {
+		if res, ok := visit(rules, b.Out, from); !ok || res.To != to {
 			t.Errorf("%s -> %q %v, want %q", from, res.To, ok, to)
 		}
 	}
-	stub := read(t, filepath.Join(b.out, "en-us/o365-germany/old.html"))
+	stub := read(t, filepath.Join(b.Out, "en-us/o365-germany/old.html"))
 	if strings.Contains(stub, "site-header") || !strings.Contains(stub, `url=/en-us/o365-germany/new`) {
 		t.Errorf("the redirected page was rendered instead of a redirect stub:\n%s", stub)
 	}
-	if strings.Contains(read(t, filepath.Join(b.out, "en-us/sitemap.xml")), "/old<") {
+	if strings.Contains(read(t, filepath.Join(b.Out, "en-us/sitemap.xml")), "/old<") {
 		t.Error("the sitemap lists a redirected page")
 	}
 }

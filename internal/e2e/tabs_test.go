@@ -33,10 +33,10 @@ func TestDependentTabs(t *testing.T) {
 		}
 	}
 	b := runBuild(site, filepath.Join(site, "public"))
-	if b.err != nil {
-		t.Fatal(b.err)
+	if b.Err != nil {
+		t.Fatal(b.Err)
 	}
-	page := read(t, filepath.Join(b.out, "en-us/o365-worldwide/index.html"))
+	page := read(t, filepath.Join(b.Out, "en-us/o365-worldwide/index.html"))
 	if !strings.Contains(page, `<li role="presentation" hidden><a href="#tabpanel_2_cli_linux"`) {
 		t.Error("the Linux CLI tab is not hidden in the page as written (its condition is not a first tab)")
 	}
@@ -44,7 +44,7 @@ func TestDependentTabs(t *testing.T) {
 		t.Error("the Linux CLI panel is missing from the page as written")
 	}
 
-	base := serveWithHeaders(t, b.out, loadNetlify(t).headers["/*"])
+	base := serveWithHeaders(t, b.Out, loadNetlify(t).Headers["/*"])
 	br := browsertest.Start(t)
 	p := br.NewPage(t, browsertest.PageOptions{})
 	p.Navigate(base + "/en-us/o365-worldwide/")
