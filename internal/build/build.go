@@ -138,6 +138,9 @@ func Run(opts Options) *Result {
 	return res
 }
 
+// testHookLayoutsRead, when set by a test, runs once the layouts are read.
+var testHookLayoutsRead func()
+
 // awaitCache sets pcache from the load Run started, once it is done.
 func (b *builder) awaitCache() {
 	if b.cacheLoad != nil {
@@ -183,6 +186,9 @@ func (b *builder) full() {
 	layouts, ds := render.Load(site.Root)
 	b.led.add(ownerStage("layouts"), ds...)
 	b.layouts = layouts
+	if testHookLayoutsRead != nil {
+		testHookLayoutsRead()
+	}
 	// The script and style bundle is made while the docset is read (it
 	// writes and removes a work folder, which waits on the disk); pages
 	// name its files, so rendering waits for it.
@@ -359,6 +365,10 @@ type builder struct {
 	global    [32]byte
 	env       [32]byte
 	inputs    *inputWalk
+	// racy are the recently modified files envKey hashed by content, and
+	// envUnsure says some could not be: savePageCache checks them.
+	racy      []inputFile
+	envUnsure bool
 	// cacheLoad gives pcache once loaded (awaitCache).
 	cacheLoad chan *pageCache
 	sums      *sync.Map

@@ -348,6 +348,19 @@ func (b *builder) fileSum(abs string) [32]byte {
 	return s
 }
 
+// racyChanged reports whether a recently modified file the environment
+// key hashed by content has other bytes now: it changed during the build,
+// maybe after the build read it, maybe before.
+func (b *builder) racyChanged() bool {
+	for _, f := range b.racy {
+		data, err := os.ReadFile(f.path)
+		if f.err || err != nil || sha256.Sum256(data) != f.sum {
+			return true
+		}
+	}
+	return false
+}
+
 // envKey hashes what the pages' front matter and every page's output may
 // depend on besides the pages and includes themselves (see the comment at
 // the top): the binary, the options, every other file of the site, git.
@@ -363,6 +376,7 @@ func (b *builder) envKey() [32]byte {
 	}
 	site, _ := filepath.Abs(b.opts.Site)
 	fmt.Fprintf(h, "opts %q %v %v %v %q\n", site, b.opts.Strict, b.opts.NoWrite, b.opts.NoSearch, b.opts.BaseURL)
+	b.racy = nil
 	perPage := map[string]bool{}
 	for _, l := range b.locales {
 		for _, f := range l.Docset.Files {
@@ -388,13 +402,17 @@ func (b *builder) envKey() [32]byte {
 				fmt.Fprintf(h, "error %s\n", f.path)
 			case perPage[f.path]:
 			case f.mtime > walk.recent:
-				fmt.Fprintf(h, "%s %x\n", f.path, b.fileSum(f.path)) // racy: by content
+				// Racy: by content, as the walk read it; savePageCache
+				// checks the bytes again (racyChanged).
+				fmt.Fprintf(h, "%s %x\n", f.path, f.sum)
+				b.racy = append(b.racy, f)
 			default:
 				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
 			}
 		}
 	}
 	fmt.Fprintf(h, "git %v %v\n", b.history != nil, b.history != nil && b.history.Shallow)
+	b.envUnsure = walk.unsummed
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
@@ -679,6 +697,12 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool 
 func (b *builder) savePageCache(out *output.Dir) error {
 	defer func() { b.pcache = nil }() // the previous cache's entries are no longer needed
 	if !b.recording || b.site == nil {
+		return nil
+	}
+	if b.envUnsure || b.racyChanged() {
+		// A layout, data or configuration file changed while it was being
+		// read, or could not be hashed: the pages written may not be what
+		// the key would say, so the next build renders every page again.
 		return nil
 	}
 	pc := &pageCache{Version: cacheVersion, Global: b.global, Env: b.env, pages: map[string]*cachedPage{},

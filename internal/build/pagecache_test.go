@@ -284,3 +284,39 @@ func TestExportSumBytes(t *testing.T) {
 		t.Error("exportSum differs from its fmt spelling without a document")
 	}
 }
+
+// TestLayoutEditedDuringBuild: a layout saved while a build reads the site
+// (after the layouts are read, within the file system's timestamp
+// granularity) must not leave a page cache that vouches for pages made
+// with the old layout: the next build shows the new one.
+func TestLayoutEditedDuringBuild(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = time.Hour // every file counts as just modified
+	site := cacheSite(t)
+	footer := filepath.Join(site, "layouts", "partials", "footer.html")
+	writeSite(t, site, map[string]string{"layouts/partials/footer.html": `{{define "footer"}}<footer class="site-footer">old footer</footer>{{end}}`})
+	out := filepath.Join(t.TempDir(), "public")
+	page := filepath.Join(out, "en-us", "a", "first.html")
+
+	mustBuild(t, Options{Site: site, Out: out})
+	again := mustBuild(t, Options{Site: site, Out: out})
+	if again.Reused == 0 {
+		t.Fatal("with every file recent but unchanged, the rebuild reused no page: the cache was not trusted")
+	}
+
+	defer func() { testHookLayoutsRead = nil }()
+	testHookLayoutsRead = func() {
+		testHookLayoutsRead = nil
+		if err := os.WriteFile(footer, []byte(`{{define "footer"}}<footer class="site-footer">new footer</footer>{{end}}`), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	mustBuild(t, Options{Site: site, Out: out})
+	if got := readFile(t, page); !strings.Contains(got, "old footer") {
+		t.Fatalf("the build during the edit did not use the layouts it read: %s", got)
+	}
+	next := mustBuild(t, Options{Site: site, Out: out})
+	if got := readFile(t, page); !strings.Contains(got, "new footer") {
+		t.Errorf("the build after the edit still shows the old footer (reused %d pages)", next.Reused)
+	}
+}

@@ -103,6 +103,9 @@ type inputWalk struct {
 	roots  []string
 	files  [][]inputFile
 	recent int64
+	// unsummed: a recently modified file was too large to hash during
+	// the walk (racySumBudget), so the walk cannot vouch for the inputs.
+	unsummed bool
 }
 
 type inputFile struct {
@@ -111,7 +114,15 @@ type inputFile struct {
 	mtime int64
 	ino   uint64
 	err   bool // it could not be read
+	// sum is the SHA-256 of a recently modified file's bytes, read
+	// during the walk, before the build reads the file (zero otherwise).
+	sum [32]byte
 }
+
+// racySumBudget bounds the bytes a walk reads to hash recently modified
+// files: a fresh clone or checkout makes every file recent, and a walk
+// that read the whole site would double the build's reading.
+const racySumBudget = 64 << 20
 
 // walkInputs walks the roots. With strict, an unreadable file or a tree
 // larger than maxInputs gives nil; otherwise an unreadable file is listed
@@ -119,6 +130,7 @@ type inputFile struct {
 func walkInputs(roots []string, out string, strict bool) *inputWalk {
 	w := &inputWalk{roots: roots, recent: time.Now().Add(-racyWindow).UnixNano()}
 	n := 0
+	budget := int64(racySumBudget)
 	for _, root := range roots {
 		var files []inputFile
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -146,7 +158,20 @@ func walkInputs(roots []string, out string, strict bool) *inputWalk {
 				files = append(files, inputFile{path: p, err: true})
 				return nil
 			}
-			files = append(files, inputFile{path: p, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)})
+			f := inputFile{path: p, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)}
+			if f.mtime > w.recent {
+				// Its size and time cannot tell a later edit apart: its
+				// bytes are hashed now, before the build reads it, and
+				// checked again before the page cache is saved.
+				if budget -= f.size; budget < 0 {
+					w.unsummed = true
+				} else if data, err := os.ReadFile(p); err == nil {
+					f.sum = sha256.Sum256(data)
+				} else {
+					f.err = true
+				}
+			}
+			files = append(files, f)
 			return nil
 		})
 		if err != nil || (strict && n > maxInputs) {
