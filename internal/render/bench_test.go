@@ -69,3 +69,31 @@ func BenchmarkLayout(b *testing.B) {
 	}
 	b.SetBytes(int64(buf.Len()))
 }
+
+// BenchmarkSidebarBranch makes one page's branch of a large TOC (20
+// sections of 30 entries of 10 pages), what every page with a shared TOC
+// carries inline.
+func BenchmarkSidebarBranch(b *testing.B) {
+	var top []*NavItem
+	for i := 0; i < 20; i++ {
+		sec := &NavItem{Name: fmt.Sprintf("Section %d", i)}
+		for j := 0; j < 30; j++ {
+			sub := &NavItem{Name: fmt.Sprintf("Topic %d.%d about things & more", i, j)}
+			for k := 0; k < 10; k++ {
+				page := fmt.Sprintf("s%d/t%d/p%d.md", i, j, k)
+				sub.Items = append(sub.Items, &NavItem{Page: page, Name: fmt.Sprintf("Page %d", k), URL: "/en-us/cloud/" + page})
+			}
+			sec.Items = append(sec.Items, sub)
+		}
+		top = append(top, sec)
+	}
+	s := NewSidebar(top)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n += len(s.Branch("s7/t12/p3.md"))
+	}
+	if n == 0 {
+		b.Fatal("empty branch")
+	}
+}

@@ -121,6 +121,11 @@ type Sidebar struct {
 	// so a page's branch costs a walk down its own path and copies, not an
 	// escape of every name and URL of the levels it shows.
 	off map[*NavItem]string
+	// levelLen is the size of a level's entries off the way (the sum of
+	// their off markup), keyed by the level's first entry: what Branch
+	// reserves for each level it shows, so the page's branch is made in
+	// one allocation instead of a string builder's doublings.
+	levelLen map[*NavItem]int
 }
 
 // NewSidebar renders items (whose Current and Open fields are ignored,
@@ -132,14 +137,19 @@ func NewSidebar(items []*NavItem) *Sidebar {
 	s.html = b.String()
 	s.index(items, nil)
 	s.off = map[*NavItem]string{}
+	s.levelLen = map[*NavItem]int{}
 	s.offAll(items)
 	return s
 }
 
 func (s *Sidebar) offAll(items []*NavItem) {
+	n := 0
 	for _, it := range items {
-		s.offWay(it)
+		n += len(s.offWay(it))
 		s.offAll(it.Items)
+	}
+	if len(items) > 0 {
+		s.levelLen[items[0]] = n
 	}
 }
 
@@ -201,8 +211,28 @@ func (s *Sidebar) Len() int { return len(s.html) }
 // expands keep their children.
 func (s *Sidebar) Branch(page string) template.HTML {
 	var b strings.Builder
-	s.branch(&b, s.items, s.path[page])
+	path := s.path[page]
+	b.Grow(s.branchLen(path))
+	s.branch(&b, s.items, path)
 	return template.HTML(b.String())
+}
+
+// branchLen is a bound, in most TOCs, on the size of the branch along
+// path: each level's entries off the way, and room for the markup of the
+// entry on the way at each level.
+func (s *Sidebar) branchLen(path []int) int {
+	items := s.items
+	n := 0
+	for i := 0; len(items) > 0; i++ {
+		n += len("<ul></ul>") + s.levelLen[items[0]]
+		if i >= len(path) || path[i] >= len(items) {
+			break
+		}
+		it := items[path[i]]
+		n += 2*len(it.Name) + 2*len(it.URL) + 128
+		items = it.Items
+	}
+	return n
 }
 
 func (s *Sidebar) branch(b *strings.Builder, items []*NavItem, path []int) {
