@@ -117,8 +117,9 @@ func Run(opts Options) *Result {
 	res := b.result(start)
 	if out != nil {
 		if res.Failed(opts.Strict) || b.site == nil {
+			b.pageCacheSaved(nil)
 			out.Abort()
-		} else if err := b.savePageCache(out); err != nil {
+		} else if err := b.pageCacheSaved(out); err != nil {
 			out.Abort()
 			b.led.addf(ownerStage("output"), diag.Pos{File: opts.Out}, diag.Error, "output-failed", "%v", err)
 			return b.result(start)
@@ -244,6 +245,10 @@ func (b *builder) full() {
 	}
 	b.outputs = streamed + b.renderAll()
 	b.reportIncludes()
+	// The page cache is saved while the index and the site files are
+	// written: it holds only what rendering recorded, and each of them
+	// waits on the disk more than it uses the CPU.
+	b.startPageCache()
 	// The search index is laid out while the static and site files are
 	// written, which wait on the disk more than they use the CPU.
 	searchDone := make(chan struct{})
@@ -371,8 +376,11 @@ type builder struct {
 	envUnsure bool
 	// cacheLoad gives pcache once loaded (awaitCache).
 	cacheLoad chan *pageCache
-	sums      *sync.Map
-	reused    atomic.Int32
+	// cacheSaved gives the error of saving the page cache, once saved
+	// (startPageCache).
+	cacheSaved chan error
+	sums       *sync.Map
+	reused     atomic.Int32
 	// frontReused counts the pages whose front matter came from pcache.
 	frontReused atomic.Int32
 	// bodies are the documents' bodies as rendered, by output path, in a

@@ -694,6 +694,38 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool 
 }
 
 // savePageCache writes the cache of this build into its output folder.
+// startPageCache starts saving the page cache of a one-shot build into its
+// output folder, once every page is rendered; Run waits for it.
+func (b *builder) startPageCache() {
+	out, ok := b.sink.(*output.Dir)
+	if !b.recording || !ok {
+		return
+	}
+	done := make(chan error, 1)
+	b.cacheSaved = done
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("docloom failed saving its page cache (%v); please report it", r)
+			}
+		}()
+		done <- b.savePageCache(out)
+	}()
+}
+
+// pageCacheSaved waits for the save startPageCache started and returns its
+// error; without one, it saves the cache into out now (nil out: none).
+func (b *builder) pageCacheSaved(out *output.Dir) error {
+	if c := b.cacheSaved; c != nil {
+		b.cacheSaved = nil
+		return <-c
+	}
+	if out == nil {
+		return nil
+	}
+	return b.savePageCache(out)
+}
+
 func (b *builder) savePageCache(out *output.Dir) error {
 	defer func() { b.pcache = nil }() // the previous cache's entries are no longer needed
 	if !b.recording || b.site == nil {

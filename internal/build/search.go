@@ -282,24 +282,13 @@ func (b *builder) writeSearch() {
 		}
 		packs[loc], locs[loc] = search.PackFragments(frags)
 	}
-	type written struct {
-		manifest []byte
-		files    []search.File
-	}
-	out := make([]written, len(keys))
+	mem, _ := b.sink.(*memSink)
 	// A rebuild's output folder keeps the previous site's files whose
 	// content-hashed names the index still uses, which are then not
 	// compressed again.
 	nk, _ := b.sink.(namedKeeper)
-	b.parallel(len(keys), func(_, i int) {
-		var keep func(string) bool
-		loc := keys[i].locale
-		if nk != nil {
-			keep = func(name string) bool { return nk.KeepNamed(searchFilesDir + loc + "/" + name) }
-		}
-		out[i].manifest, out[i].files = s.indexes[keys[i]].WriteKeeping(keep, locs[loc])
-	})
-	mem, _ := b.sink.(*memSink)
+	// The packs go to the writers first, to be written while the clouds'
+	// chunks and blocks are laid out.
 	for _, loc := range locales {
 		last := s.packs[loc]
 		s.packs[loc] = map[string]bool{}
@@ -314,9 +303,23 @@ func (b *builder) writeSearch() {
 			}
 		}
 	}
+	// The largest clouds first, so that the workers finish together; each
+	// cloud's files are handed to the writers as soon as they are made.
+	order := make([]int, len(keys))
+	size := make([]int, len(keys))
 	for i, k := range keys {
-		manifest, files := out[i].manifest, out[i].files
-		s.files[k] = s.files[k][:0]
+		order[i], size[i] = i, s.indexes[k].Len()
+	}
+	sort.SliceStable(order, func(x, y int) bool { return size[order[x]] > size[order[y]] })
+	rels := make([][]string, len(keys))
+	b.parallel(len(keys), func(_, n int) {
+		i := order[n]
+		k := keys[i]
+		var keep func(string) bool
+		if nk != nil {
+			keep = func(name string) bool { return nk.KeepNamed(searchFilesDir + k.locale + "/" + name) }
+		}
+		manifest, files := s.indexes[k].WriteKeeping(keep, locs[k.locale])
 		for _, f := range files {
 			rel := searchFilesDir + k.locale + "/" + f.Name
 			if f.Data == nil || f.Same && mem != nil && mem.has(rel) {
@@ -326,9 +329,12 @@ func (b *builder) writeSearch() {
 			} else {
 				b.searchWrite(rel, f.Data)
 			}
-			s.files[k] = append(s.files[k], rel)
+			rels[i] = append(rels[i], rel)
 		}
 		b.write(searchManifestDir+k.locale+"/"+b.site.Monikers.Moniker(k.moniker).Name+".json", manifest)
+	})
+	for i, k := range keys {
+		s.files[k] = rels[i]
 	}
 	if mem != nil {
 		for _, loc := range locales {
