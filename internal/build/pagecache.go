@@ -762,37 +762,29 @@ func (b *builder) savePageCache(out *output.Dir) error {
 		pc.pages[cacheKey(l.Locale.Code, p.Rel)] = c
 		mu.Unlock()
 	})
-	// Entries the previous cache had are kept as they were; the others
-	// are spelled out now.
-	var keys [][32]byte
+	// Entries the previous cache had are kept as they were; this build's
+	// are spelled out shard by shard as the shards are encoded (all spelled
+	// out at once, every one was held until the last shard was written:
+	// on a 20,000-page docset, more than the index itself).
+	fresh := map[[32]byte]*search.Entry{}
 	for _, c := range pc.pages {
 		for _, d := range c.Docs {
-			if _, ok := pc.entries[d.Entry]; !d.Indexed || ok {
+			if _, ok := pc.entries[d.Entry]; !d.Indexed || ok || fresh[d.Entry] != nil {
 				continue
 			}
 			if st, ok := b.prevEntry(d.Entry); ok {
 				pc.entries[d.Entry] = st
 				continue
 			}
-			pc.entries[d.Entry] = search.Stored{}
-			keys = append(keys, d.Entry)
+			if b.search == nil {
+				continue
+			}
+			if v, ok := b.search.entries.Load(d.Entry); ok {
+				fresh[d.Entry] = v.(*search.Entry)
+			} // else its pages render next time
 		}
 	}
-	stored := make([]*search.Stored, len(keys))
-	b.parallel(len(keys), func(_, i int) {
-		if v, ok := b.search.entries.Load(keys[i]); ok {
-			st := v.(*search.Entry).Store()
-			stored[i] = &st
-		}
-	})
-	for i, k := range keys {
-		if stored[i] == nil {
-			delete(pc.entries, k) // its pages render next time
-		} else {
-			pc.entries[k] = *stored[i]
-		}
-	}
-	if err := b.saveShards(out, pc); err != nil {
+	if err := b.saveShards(out, pc, fresh); err != nil {
 		return err
 	}
 	if err := b.savePageShards(out, pc); err != nil {
@@ -859,11 +851,15 @@ func (b *builder) prevEntry(key [32]byte) (search.Stored, bool) {
 	return st, ok
 }
 
-// saveShards writes the entry shards of pc: a shard with the same keys as
-// the previous cache's is linked from the previous site.
-func (b *builder) saveShards(out *output.Dir, pc *pageCache) error {
+// saveShards writes the entry shards of pc, with the entries of this build
+// (fresh) spelled out: a shard with the same keys as the previous cache's
+// is linked from the previous site.
+func (b *builder) saveShards(out *output.Dir, pc *pageCache, fresh map[[32]byte]*search.Entry) error {
 	keys := make([][][32]byte, entryShards)
 	for k := range pc.entries {
+		keys[shardOf(k)] = append(keys[shardOf(k)], k)
+	}
+	for k := range fresh {
 		keys[shardOf(k)] = append(keys[shardOf(k)], k)
 	}
 	pc.Shards = make([]entryShard, entryShards)
@@ -879,7 +875,11 @@ func (b *builder) saveShards(out *output.Dir, pc *pageCache) error {
 		}
 		m := make([]shardEntry, len(ks))
 		for j, k := range ks {
-			m[j] = shardEntry{k, pc.entries[k]}
+			if e := fresh[k]; e != nil {
+				m[j] = shardEntry{k, e.Store()}
+			} else {
+				m[j] = shardEntry{k, pc.entries[k]}
+			}
 		}
 		data := sealed(shardHeader, encodeEntries(m))
 		errs[i] = out.Write(shardName(i), data)

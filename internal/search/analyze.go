@@ -64,6 +64,19 @@ type WordStem struct {
 
 type counts struct{ title, heading, desc, body int32 }
 
+// stemMark is a stem's counts on the page of generation gen; foldMark
+// where a folded word is in the page's words.
+type (
+	stemMark struct {
+		gen uint32
+		c   counts
+	}
+	foldMark struct {
+		gen uint32
+		at  int32
+	}
+)
+
 // Lexicon numbers the words and stems met in one locale's pages, so that
 // entries hold numbers instead of strings and the index inverts them with
 // slices instead of maps; each distinct word is stemmed and folded once per
@@ -179,12 +192,12 @@ type Analyzer struct {
 	recent *[1 << recentBits]knownWord
 	buf    []byte
 	// Per page: counts by stem number and the folded words seen, marked
-	// with the page's generation so nothing is cleared between pages.
+	// with the page's generation so nothing is cleared between pages. A
+	// mark and what it guards share a slot: one cache miss a word for
+	// each, not two (the lexicon's numbers run to the tens of thousands).
 	gen      uint32
-	stemGen  []uint32
-	stemCnt  []counts
-	foldGen  []uint32
-	foldAt   []int32 // index in words
+	stems    []stemMark
+	folds    []foldMark
 	stemList []uint32
 	words    []WordStem
 }
@@ -254,13 +267,11 @@ func (a *Analyzer) word(w []byte, field int) {
 		}
 		k = knownWord{s, info}
 		a.known[s] = k
-		if n := int(info.stem) + 1; n > len(a.stemGen) {
-			a.stemGen = append(a.stemGen, make([]uint32, n-len(a.stemGen)+n/4)...)
-			a.stemCnt = append(a.stemCnt, make([]counts, len(a.stemGen)-len(a.stemCnt))...)
+		if n := int(info.stem) + 1; n > len(a.stems) {
+			a.stems = append(a.stems, make([]stemMark, n-len(a.stems)+n/4)...)
 		}
-		if n := int(info.fold) + 1; n > len(a.foldGen) {
-			a.foldGen = append(a.foldGen, make([]uint32, n-len(a.foldGen)+n/4)...)
-			a.foldAt = append(a.foldAt, make([]int32, len(a.foldGen)-len(a.foldAt))...)
+		if n := int(info.fold) + 1; n > len(a.folds) {
+			a.folds = append(a.folds, make([]foldMark, n-len(a.folds)+n/4)...)
 		}
 	}
 	*slot = k
@@ -269,12 +280,12 @@ func (a *Analyzer) word(w []byte, field int) {
 
 // count counts a word of the page being analysed in field.
 func (a *Analyzer) count(info wordInfo, field int) {
-	if a.stemGen[info.stem] != a.gen {
-		a.stemGen[info.stem] = a.gen
-		a.stemCnt[info.stem] = counts{}
+	sm := &a.stems[info.stem]
+	if sm.gen != a.gen {
+		*sm = stemMark{gen: a.gen}
 		a.stemList = append(a.stemList, info.stem)
 	}
-	c := &a.stemCnt[info.stem]
+	c := &sm.c
 	switch field {
 	case 0:
 		c.title++
@@ -285,11 +296,10 @@ func (a *Analyzer) count(info wordInfo, field int) {
 	default:
 		c.body++
 	}
-	if a.foldGen[info.fold] != a.gen {
-		a.foldGen[info.fold] = a.gen
-		a.foldAt[info.fold] = int32(len(a.words))
+	if fm := &a.folds[info.fold]; fm.gen != a.gen {
+		*fm = foldMark{gen: a.gen, at: int32(len(a.words))}
 		a.words = append(a.words, WordStem{info.fold, info.stem})
-	} else if ws := &a.words[a.foldAt[info.fold]]; ws.Stem != info.stem {
+	} else if ws := &a.words[fm.at]; ws.Stem != info.stem {
 		// Two spellings that fold alike ("resume", "résumé") and stem
 		// apart: the word leads to the stem first in string order.
 		_, stems := a.lex.strings()
@@ -320,8 +330,8 @@ func (a *Analyzer) Analyze(title, description, body string) *Entry {
 func (a *Analyzer) AnalyzeText(title, description string, x Extracted) *Entry {
 	a.gen++
 	if a.gen == 0 { // wrapped: forget every mark
-		clear(a.stemGen)
-		clear(a.foldGen)
+		clear(a.stems)
+		clear(a.folds)
 		a.gen = 1
 	}
 	a.stemList, a.words = a.stemList[:0], a.words[:0]
@@ -340,7 +350,7 @@ func (a *Analyzer) entry(length int) *Entry {
 	e := &Entry{lex: a.lex, Stems: make([]StemWeight, len(a.stemList)), Words: slices.Clone(a.words)}
 	norm := bm25K1 * (1 - bm25B + bm25B*float64(length)/avgWords)
 	for i, s := range a.stemList {
-		e.Stems[i] = StemWeight{Stem: s, Weight: weight(a.stemCnt[s], norm)}
+		e.Stems[i] = StemWeight{Stem: s, Weight: weight(a.stems[s].c, norm)}
 	}
 	return e
 }
