@@ -139,8 +139,9 @@ func Run(opts Options) *Result {
 	return res
 }
 
-// testHookLayoutsRead, when set by a test, runs once the layouts are read.
-var testHookLayoutsRead func()
+// testHookStage, when set by a test, is called as a build reaches a stage:
+// "layouts read", "pages rendered".
+var testHookStage func(stage string)
 
 // awaitCache sets pcache from the load Run started, once it is done.
 func (b *builder) awaitCache() {
@@ -187,8 +188,8 @@ func (b *builder) full() {
 	layouts, ds := render.Load(site.Root)
 	b.led.add(ownerStage("layouts"), ds...)
 	b.layouts = layouts
-	if testHookLayoutsRead != nil {
-		testHookLayoutsRead()
+	if testHookStage != nil {
+		testHookStage("layouts read")
 	}
 	// The script and style bundle is made while the docset is read (it
 	// writes and removes a work folder, which waits on the disk); pages
@@ -244,6 +245,9 @@ func (b *builder) full() {
 		b.supportDirectories()
 	}
 	b.outputs = streamed + b.renderAll()
+	if testHookStage != nil {
+		testHookStage("pages rendered")
+	}
 	b.reportIncludes()
 	// The page cache is saved while the index and the site files are
 	// written: it holds only what rendering recorded, and each of them

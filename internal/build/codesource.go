@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"os"
 	"path"
 	"path/filepath"
@@ -49,10 +50,15 @@ type learnRepo struct {
 // forget drops a code file that changed (docloom serve).
 func (c *codeCache) forget(abs string) { c.m.Delete(abs) }
 
-func (c *codeCache) read(abs string) (string, error) {
+// read gives a code file's text, read once per build. The SHA-256 of the
+// bytes read (zero when there are none) goes into sums, so the page cache
+// records the bytes the pages were made from, not those the file has by
+// the time the cache is saved.
+func (c *codeCache) read(abs string, sums *sync.Map) (string, error) {
 	v, _ := c.m.LoadOrStore(abs, &codeEntry{})
 	ent := v.(*codeEntry)
 	ent.once.Do(func() {
+		var sum [32]byte
 		fi, err := os.Lstat(abs)
 		switch {
 		case err != nil:
@@ -63,6 +69,12 @@ func (c *codeCache) read(abs string) (string, error) {
 			var data []byte
 			data, ent.err = docset.ReadFile(abs)
 			ent.text = string(data)
+			if ent.err == nil {
+				sum = sha256.Sum256(data)
+			}
+		}
+		if sums != nil {
+			sums.LoadOrStore(abs, sum)
 		}
 	})
 	return ent.text, ent.err
@@ -150,7 +162,7 @@ func (e *env) CodeSource(doc *dialect.Doc, dest string, pos diag.Pos) (dialect.C
 	if e.deps != nil {
 		e.deps[abs] = true
 	}
-	text, err := e.b.codes.read(abs)
+	text, err := e.b.codes.read(abs, e.b.sums)
 	if err != nil {
 		return bad(diag.Warning, "code file "+dest+" does not exist ("+rel+" in the repository)")
 	}
@@ -194,7 +206,7 @@ func (e *env) codeInDocset(target, dest string, pos diag.Pos) (dialect.CodeFile,
 		if e.deps != nil {
 			e.deps[abs] = true
 		}
-		if text, err := e.b.codes.read(abs); err == nil {
+		if text, err := e.b.codes.read(abs, e.b.sums); err == nil {
 			return dialect.CodeFile{Text: text}, true
 		}
 	}

@@ -616,11 +616,18 @@ func (b *builder) includeDoc(owner *localeSet, f *docset.File, pos diag.Pos, fro
 	ent.once.Do(func() {
 		display := owner.Docset.Display(f.Rel)
 		src, err := docset.ReadFile(f.Abs)
+		if err == nil {
+			ent.sum = sha256.Sum256(src)
+		}
+		// The page cache records the bytes parsed, not those the file
+		// has when the cache is saved (fileSum).
+		if b.sums != nil {
+			b.sums.LoadOrStore(f.Abs, ent.sum)
+		}
 		if err != nil {
 			ent.diags = []diag.Diagnostic{{Severity: diag.Error, Code: "include-not-found", Message: err.Error()}} // at via
 			return
 		}
-		ent.sum = sha256.Sum256(src)
 		split, ds := meta.Split(display, src) // an include's front matter is ignored
 		ent.diags = append(ent.diags, ds...)
 		ent.doc = b.dialect.Parse(f.Rel, display, split.Body, split.BodyLine)

@@ -285,38 +285,76 @@ func TestExportSumBytes(t *testing.T) {
 	}
 }
 
-// TestLayoutEditedDuringBuild: a layout saved while a build reads the site
-// (after the layouts are read, within the file system's timestamp
-// granularity) must not leave a page cache that vouches for pages made
-// with the old layout: the next build shows the new one.
-func TestLayoutEditedDuringBuild(t *testing.T) {
+// TestFileEditedDuringBuild: a layout, an include or a code file saved
+// while a build reads the site (within the file system's timestamp
+// granularity, so its time cannot tell) must not leave a page cache that
+// vouches for pages made from its old bytes: the next build shows the new
+// ones.
+func TestFileEditedDuringBuild(t *testing.T) {
 	defer func(d time.Duration) { racyWindow = d }(racyWindow)
 	racyWindow = time.Hour // every file counts as just modified
-	site := cacheSite(t)
-	footer := filepath.Join(site, "layouts", "partials", "footer.html")
-	writeSite(t, site, map[string]string{"layouts/partials/footer.html": `{{define "footer"}}<footer class="site-footer">old footer</footer>{{end}}`})
-	out := filepath.Join(t.TempDir(), "public")
-	page := filepath.Join(out, "en-us", "a", "first.html")
+	defer func() { testHookStage = nil }()
+	for _, tc := range []struct {
+		name, file, stage, old, new string
+	}{
+		{"layout after the layouts are read", "layouts/partials/footer.html", "layouts read",
+			`{{define "footer"}}<footer class="site-footer">old footer</footer>{{end}}`,
+			`{{define "footer"}}<footer class="site-footer">new footer</footer>{{end}}`},
+		{"include after the pages are rendered", "content/en-us/includes/shared.md", "pages rendered",
+			"Shared text, old include.\n", "Shared text, new include.\n"},
+		{"code file after the pages are rendered", "content/en-us/snippet.ps1", "pages rendered",
+			"Write-Output 'old code'\n", "Write-Output 'new code'\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			testHookStage = nil
+			site := cacheSite(t)
+			writeSite(t, site, map[string]string{
+				tc.file: tc.old,
+				"content/en-us/third.md": "---\ntitle: Third\n---\n# Third\n\n[!INCLUDE [x](includes/shared.md)]\n\n" +
+					":::code language=\"powershell\" source=\"snippet.ps1\":::\n",
+			})
+			if !strings.HasPrefix(tc.file, "content/en-us/snippet") {
+				writeSite(t, site, map[string]string{"content/en-us/snippet.ps1": "Write-Output 'code'\n"})
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			page := filepath.Join(out, "en-us", "a", "third.html")
+			oldMark, newMark := marker(tc.old), marker(tc.new)
 
-	mustBuild(t, Options{Site: site, Out: out})
-	again := mustBuild(t, Options{Site: site, Out: out})
-	if again.Reused == 0 {
-		t.Fatal("with every file recent but unchanged, the rebuild reused no page: the cache was not trusted")
+			mustBuild(t, Options{Site: site, Out: out})
+			if again := mustBuild(t, Options{Site: site, Out: out}); again.Reused == 0 {
+				t.Fatal("with every file recent but unchanged, the rebuild reused no page: the cache was not trusted")
+			}
+			testHookStage = func(stage string) {
+				if stage != tc.stage {
+					return
+				}
+				testHookStage = nil
+				if err := os.WriteFile(filepath.Join(site, tc.file), []byte(tc.new), 0o644); err != nil {
+					t.Error(err)
+				}
+			}
+			// Into a new folder, so that every page is read and rendered
+			// (none comes from a cache) before the edit.
+			out = filepath.Join(t.TempDir(), "public")
+			page = filepath.Join(out, "en-us", "a", "third.html")
+			mustBuild(t, Options{Site: site, Out: out})
+			if got := readFile(t, page); !strings.Contains(got, oldMark) {
+				t.Fatalf("the build during the edit did not show %q, what it read: %s", oldMark, got)
+			}
+			next := mustBuild(t, Options{Site: site, Out: out})
+			if got := readFile(t, page); !strings.Contains(got, newMark) {
+				t.Errorf("the build after the edit still lacks %q (reused %d pages)", newMark, next.Reused)
+			}
+		})
 	}
+}
 
-	defer func() { testHookLayoutsRead = nil }()
-	testHookLayoutsRead = func() {
-		testHookLayoutsRead = nil
-		if err := os.WriteFile(footer, []byte(`{{define "footer"}}<footer class="site-footer">new footer</footer>{{end}}`), 0o644); err != nil {
-			t.Error(err)
+// marker is the words of a test file's text that its edit changes.
+func marker(s string) string {
+	for _, m := range []string{"old footer", "new footer", "old include", "new include", "old code", "new code"} {
+		if strings.Contains(s, m) {
+			return m
 		}
 	}
-	mustBuild(t, Options{Site: site, Out: out})
-	if got := readFile(t, page); !strings.Contains(got, "old footer") {
-		t.Fatalf("the build during the edit did not use the layouts it read: %s", got)
-	}
-	next := mustBuild(t, Options{Site: site, Out: out})
-	if got := readFile(t, page); !strings.Contains(got, "new footer") {
-		t.Errorf("the build after the edit still shows the old footer (reused %d pages)", next.Reused)
-	}
+	return s
 }
