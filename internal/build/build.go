@@ -168,6 +168,7 @@ func (b *builder) full() {
 	b.files = nil
 	b.search = nil
 	b.sums = &sync.Map{}
+	b.fixed = &sync.Map{}
 	if b.bodies != nil {
 		b.bodies = map[string]*keptBody{}
 	}
@@ -384,7 +385,10 @@ type builder struct {
 	// (startPageCache).
 	cacheSaved chan error
 	sums       *sync.Map
-	reused     atomic.Int32
+	// fixed are the layouts' fixed partials by locale, cloud and landing
+	// layout (fixedPartials), made once per full build.
+	fixed  *sync.Map
+	reused atomic.Int32
 	// frontReused counts the pages whose front matter came from pcache.
 	frontReused atomic.Int32
 	// bodies are the documents' bodies as rendered, by output path, in a

@@ -343,7 +343,28 @@ func (b *builder) pageData(l *localeSet, p *Page, m int, body string) *render.Pa
 	d.PivotGroups = p.pivots
 	b.navData(l, p, m, d)
 	d.Assets = b.pageAssets
+	d.Fixed = b.fixedPartials(d, p.Landing)
 	return d
+}
+
+// fixedPartials are the layouts' partials that depend on the locale and
+// cloud alone (render.FixedPartials), executed for the first page of each
+// and shared by the rest.
+func (b *builder) fixedPartials(d *render.Page, landing bool) map[string]template.HTML {
+	if b.fixed == nil || b.layouts.Missing() {
+		return nil
+	}
+	key := fixedKey{d.Locale.Code, d.Moniker.Name, landing}
+	if f, ok := b.fixed.Load(key); ok {
+		return f.(map[string]template.HTML)
+	}
+	f, _ := b.fixed.LoadOrStore(key, b.layouts.Fixed(render.FixedData(d), landing))
+	return f.(map[string]template.HTML)
+}
+
+type fixedKey struct {
+	locale, moniker string
+	landing         bool
 }
 
 // assetLinks is what every page links to of the bundle, under the base

@@ -52,13 +52,15 @@ func benchPage() *Page {
 }
 
 // BenchmarkLayout lays one page out with the theme's layouts, the cost
-// every document of a build pays once.
+// every document of a build pays once (with the fixed partials made for
+// its locale and cloud, as a build lays pages out).
 func BenchmarkLayout(b *testing.B) {
 	l, diags := Load(b.TempDir())
 	if len(diags) > 0 {
 		b.Fatal(diags)
 	}
 	p := benchPage()
+	p.Fixed = l.Fixed(FixedData(p), false)
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {

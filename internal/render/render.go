@@ -25,6 +25,8 @@ import (
 type Layouts struct {
 	page    *template.Template
 	landing *template.Template
+	// The FixedPartials each set may execute once per locale and cloud.
+	fixedPage, fixedLanding []string
 }
 
 // Load parses the theme's layouts with the site's layouts/ files laid over
@@ -36,7 +38,7 @@ func Load(siteRoot string) (*Layouts, []diag.Diagnostic) {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
 			data, _ := fs.ReadFile(docloom.Theme, p)
 			files[p] = data
-			sources[p] = "(theme)/" + p
+			sources[p] = themeSource(p)
 		}
 		return nil
 	})
@@ -92,6 +94,10 @@ func Load(siteRoot string) (*Layouts, []diag.Diagnostic) {
 	}
 	if l.landing == nil {
 		l.landing = l.page
+	}
+	if l.page != nil {
+		l.fixedPage = fixedSet(l.page, sources)
+		l.fixedLanding = fixedSet(l.landing, sources)
 	}
 	return l, diags
 }
@@ -195,6 +201,9 @@ type Page struct {
 	// and cloud (it is the same on each of their pages); the header writes
 	// it, or runs the partial itself when it is empty.
 	SearchBox template.HTML
+	// Fixed holds the FixedPartials as executed once for the locale and
+	// cloud, by name; a layout runs a partial itself when it is missing.
+	Fixed map[string]template.HTML
 }
 
 // PivotGroup is a set of zone pivots a reader chooses among.
