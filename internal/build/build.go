@@ -218,6 +218,9 @@ func (b *builder) full() {
 	if b.streaming() && !layouts.Missing() {
 		if b.recording || b.pcache != nil {
 			b.env = b.envKey() // readAll takes unchanged front matter from the cache
+			if b.pcache != nil && b.racyStale(b.pcache) {
+				b.pcache = nil
+			}
 		}
 		b.inputs = nil
 		b.readAll()

@@ -48,8 +48,8 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 4
-	cacheHeader  = "docloom-cache 4\n"
+	cacheVersion = 5
+	cacheHeader  = "docloom-cache 5\n"
 )
 
 // The cache files hold slices sorted by key, never maps (gob writes a map
@@ -69,7 +69,12 @@ type pageCache struct {
 	Global  [32]byte
 	// Env is the global key's part that the pages' front matter depends
 	// on (envKey); Front holds each page's front matter, sorted by key.
-	Env   [32]byte
+	Env [32]byte
+	// Racy are the files that were modified within racyWindow of the
+	// walk Env was made from, with the SHA-256 of their bytes then: Env
+	// has their size and time, which an edit within the same tick of the
+	// file system's clock may leave as they were.
+	Racy  []fileSum
 	Front []byte // encodeFront
 	front map[string]*frontEntry
 	Incs  []cachedInclude // sorted by Abs
@@ -348,6 +353,29 @@ func (b *builder) fileSum(abs string) [32]byte {
 	return s
 }
 
+// racyStale reports whether a file that was recently modified when the
+// previous cache was made has other bytes now than it had then.
+func (b *builder) racyStale(pc *pageCache) bool {
+	now := map[string][32]byte{}
+	for _, f := range b.racy {
+		now[f.path] = f.sum
+	}
+	for _, f := range pc.Racy {
+		sum, ok := now[f.Abs]
+		if !ok {
+			data, err := os.ReadFile(f.Abs)
+			if err != nil {
+				return true
+			}
+			sum = sha256.Sum256(data)
+		}
+		if sum != f.Sum {
+			return true
+		}
+	}
+	return false
+}
+
 // racyChanged reports whether a recently modified file the environment
 // key hashed by content has other bytes now: it changed during the build,
 // maybe after the build read it, maybe before.
@@ -402,9 +430,14 @@ func (b *builder) envKey() [32]byte {
 				fmt.Fprintf(h, "error %s\n", f.path)
 			case perPage[f.path]:
 			case f.mtime > walk.recent:
-				// Racy: by content, as the walk read it; savePageCache
-				// checks the bytes again (racyChanged).
-				fmt.Fprintf(h, "%s %x\n", f.path, f.sum)
+				// Racy: its size and time may stay the same through an
+				// edit within the same tick. The key has them as for any
+				// file (so that the next build, when the file is no longer
+				// recent, makes the same key), and the cache records its
+				// bytes' sum as the walk read them (Racy): savePageCache
+				// checks them again (racyChanged), the next build too
+				// (racyStale).
+				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
 				b.racy = append(b.racy, f)
 			default:
 				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
@@ -739,6 +772,9 @@ func (b *builder) savePageCache(out *output.Dir) error {
 	}
 	pc := &pageCache{Version: cacheVersion, Global: b.global, Env: b.env, pages: map[string]*cachedPage{},
 		entries: map[[32]byte]search.Stored{}}
+	for _, f := range b.racy { // in walk order: sorted by path within each root
+		pc.Racy = append(pc.Racy, fileSum{f.path, f.sum})
+	}
 	var mu sync.Mutex
 	type job struct {
 		l *localeSet

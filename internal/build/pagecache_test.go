@@ -358,3 +358,43 @@ func marker(s string) string {
 	}
 	return s
 }
+
+// TestRecentFilesKeepTheCache: a build made while the site's files were
+// freshly written (a checkout just before it) leaves a cache the next
+// build trusts once they are no longer recent; but a file edited again
+// within the same tick of the clock, its size and time as they were, is
+// told by its bytes.
+func TestRecentFilesKeepTheCache(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	site := cacheSite(t)
+	footer := filepath.Join(site, "layouts", "partials", "footer.html")
+	writeSite(t, site, map[string]string{"layouts/partials/footer.html": `{{define "footer"}}<footer class="site-footer">old footer</footer>{{end}}`})
+	out := filepath.Join(t.TempDir(), "public")
+	page := filepath.Join(out, "en-us", "a", "first.html")
+
+	racyWindow = time.Hour // the checkout: every file just written
+	mustBuild(t, Options{Site: site, Out: out})
+	racyWindow = 0 // later: none is recent any more
+	if again := mustBuild(t, Options{Site: site, Out: out}); again.Reused == 0 {
+		t.Fatal("the build after the checkout's build rendered every page again")
+	}
+
+	racyWindow = time.Hour
+	mustBuild(t, Options{Site: site, Out: out})
+	st, err := os.Stat(footer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same size, same time, same inode: only the bytes differ.
+	if err := os.WriteFile(footer, []byte(`{{define "footer"}}<footer class="site-footer">new footer</footer>{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(footer, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	racyWindow = 0
+	next := mustBuild(t, Options{Site: site, Out: out})
+	if got := readFile(t, page); !strings.Contains(got, "new footer") {
+		t.Errorf("a layout edited within the same tick was not seen (reused %d pages)", next.Reused)
+	}
+}
