@@ -331,6 +331,11 @@ func (b *builder) writeSearch() {
 			keep = func(name string) bool { return nk.KeepNamed(searchFilesDir + k.locale + "/" + name) }
 		}
 		manifest, files := s.indexes[k].WriteKeeping(keep, locs[k.locale])
+		if mem == nil {
+			// A one-shot build writes the index once: the files' bytes
+			// need not outlive their writing.
+			s.indexes[k].ForgetFiles()
+		}
 		for _, f := range files {
 			rel := searchFilesDir + k.locale + "/" + f.Name
 			if f.Data == nil || f.Same && mem != nil && mem.has(rel) {
