@@ -378,8 +378,9 @@ type builder struct {
 	global    [32]byte
 	env       [32]byte
 	inputs    *inputWalk
-	// racy are the recently modified files envKey hashed by content, and
-	// envUnsure says some could not be: savePageCache checks them.
+	// racy are the recently modified files envKey saw, with their bytes'
+	// sums from the start-up walk, and envUnsure says some were not
+	// summed: savePageCache checks them, and the next build (Racy).
 	racy      []inputFile
 	envUnsure bool
 	// cacheLoad gives pcache once loaded (awaitCache).

@@ -363,11 +363,9 @@ func (b *builder) racyStale(pc *pageCache) bool {
 	for _, f := range pc.Racy {
 		sum, ok := now[f.Abs]
 		if !ok {
-			data, err := os.ReadFile(f.Abs)
-			if err != nil {
+			if sum, ok = contentSum(f.Abs); !ok {
 				return true
 			}
-			sum = sha256.Sum256(data)
 		}
 		if sum != f.Sum {
 			return true
@@ -376,13 +374,23 @@ func (b *builder) racyStale(pc *pageCache) bool {
 	return false
 }
 
-// racyChanged reports whether a recently modified file the environment
-// key hashed by content has other bytes now: it changed during the build,
-// maybe after the build read it, maybe before.
+// contentSum is the SHA-256 of a file's bytes as they are now, read again
+// (fileSum keeps the first read of a build); ok is false when it cannot
+// be read.
+func contentSum(abs string) (sum [32]byte, ok bool) {
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return sum, false
+	}
+	return sha256.Sum256(data), true
+}
+
+// racyChanged reports whether a recently modified file has other bytes
+// now than the start-up walk read: it changed during the build, maybe
+// after the build read it, maybe before.
 func (b *builder) racyChanged() bool {
 	for _, f := range b.racy {
-		data, err := os.ReadFile(f.path)
-		if f.err || err != nil || sha256.Sum256(data) != f.sum {
+		if sum, ok := contentSum(f.path); !ok || sum != f.sum {
 			return true
 		}
 	}
@@ -429,18 +437,18 @@ func (b *builder) envKey() [32]byte {
 			case f.err:
 				fmt.Fprintf(h, "error %s\n", f.path)
 			case perPage[f.path]:
-			case f.mtime > walk.recent:
-				// Racy: its size and time may stay the same through an
-				// edit within the same tick. The key has them as for any
-				// file (so that the next build, when the file is no longer
-				// recent, makes the same key), and the cache records its
-				// bytes' sum as the walk read them (Racy): savePageCache
-				// checks them again (racyChanged), the next build too
-				// (racyStale).
-				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
-				b.racy = append(b.racy, f)
 			default:
 				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
+				if f.mtime > walk.recent {
+					// Racy: its size and time may stay the same through
+					// an edit within the same tick. The key has them as
+					// for any file (the next build, when the file is no
+					// longer recent, makes the same key), and the cache
+					// records its bytes' sum as the walk read them (Racy):
+					// savePageCache checks them again (racyChanged), the
+					// next build too (racyStale).
+					b.racy = append(b.racy, f)
+				}
 			}
 		}
 	}
@@ -726,7 +734,6 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool 
 	return true
 }
 
-// savePageCache writes the cache of this build into its output folder.
 // startPageCache starts saving the page cache of a one-shot build into its
 // output folder, once every page is rendered; Run waits for it.
 func (b *builder) startPageCache() {
@@ -759,6 +766,7 @@ func (b *builder) pageCacheSaved(out *output.Dir) error {
 	return b.savePageCache(out)
 }
 
+// savePageCache writes the cache of this build into its output folder.
 func (b *builder) savePageCache(out *output.Dir) error {
 	defer func() { b.pcache = nil }() // the previous cache's entries are no longer needed
 	if !b.recording || b.site == nil {
