@@ -164,7 +164,7 @@ func (b *builder) release(doc *dialect.Doc) {
 		return
 	}
 	if c, ok := b.jobsLeft[doc]; ok && c.Add(-1) == 0 {
-		doc.AST, doc.Source = nil, nil
+		doc.Release()
 	}
 }
 

@@ -670,7 +670,7 @@ func (b *builder) renderIncremental(list []renderJob) int {
 	}
 	release := func(p *Page) {
 		if d := p.Doc; d != nil && !p.keepAST {
-			d.AST, d.Source = nil, nil
+			d.Release()
 		}
 	}
 	w := b.workers()

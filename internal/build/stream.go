@@ -178,7 +178,7 @@ func (b *builder) parseAndRender() int {
 		}
 		counts[worker] += b.renderPage(states[worker], renderers[worker], renderJob{j.l, j.p})
 		j.p.rendered = true
-		j.p.Doc.AST, j.p.Doc.Source = nil, nil
+		j.p.Doc.Release()
 	}
 	var misses, cached []int
 	for i := range jobs {

@@ -279,7 +279,9 @@ func (h *highlighter) html(l language, code string, marks lineSet) string {
 	if v, ok := h.cache.Load(key); ok {
 		return v.(string)
 	}
-	out := renderTokens(l, code, marks)
+	// The cache keeps every block to the end of the build: a copy of the
+	// exact length, not the builder's buffer grown for twice the code.
+	out := strings.Clone(renderTokens(l, code, marks))
 	h.cache.Store(key, out)
 	return out
 }
