@@ -22,7 +22,8 @@ type language struct {
 	Label string       // shown above the block ("Azure CLI"); "" for none
 	lexer chroma.Lexer // nil: shown plain, on purpose or because unknown
 	// native, when set, is a hand-written lexer used instead of Chroma's
-	// for a language most blocks are written in (pwsh.go).
+	// for a language most blocks are written in (pwsh.go, yaml.go); one
+	// that returns nil leaves the block to lexer.
 	native func(code string) []token
 	// Known is set for languages shown plain on purpose (output, text):
 	// they are not "unknown".
@@ -163,6 +164,9 @@ func resolveLanguage(name string) language {
 		if e[0] == "powershell" {
 			l.native = lexPowerShell
 		} else if e[0] != "" {
+			if e[0] == "yaml" {
+				l.native = lexYAMLFields // Chroma's for what it does not read
+			}
 			l.lexer = lexerByName(e[0])
 			if l.lexer == nil && e[0] == "kusto" {
 				l.lexer = kustoLexer
@@ -327,11 +331,11 @@ func lexTokens(lexer chroma.Lexer, code string) []token {
 // lexer fails) and writes it line by line.
 func renderTokens(l language, code string, marks lineSet) string {
 	var toks []token
-	switch {
-	case l.native != nil:
+	if l.native != nil {
 		toks = l.native(code)
-	case l.lexer != nil:
-		toks = lexTokens(l.lexer, code)
+	}
+	if toks == nil && l.lexer != nil {
+		toks = lexTokens(l.lexer, code) // the native lexer declined the block
 	}
 	if toks == nil {
 		toks = []token{{"", code}}
