@@ -24,7 +24,10 @@ import (
 // time the output folder must hold a complete site (the previous one, or
 // after the swap the new one, file for file as a clean build makes it),
 // SIGTERM must say so and exit non-zero, and the next build must complete
-// and leave nothing beside the output folder.
+// and leave nothing beside the output folder but the previous site it
+// keeps for the build after it. Each case is run twice: the killed build
+// starting from an empty folder, and from the tree the build before it
+// kept (which it changes in place before the kill).
 func TestInterruptedBuilds(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("kills processes with Unix signals; the swap is atomic on Linux")
@@ -53,45 +56,62 @@ func TestInterruptedBuilds(t *testing.T) {
 	want1 := snapshot(t, buildSite(t, bin, filepath.Join(base, "v1"), filepath.Join(base, "clean1", "public")))
 	want2 := snapshot(t, buildSite(t, bin, v2, filepath.Join(base, "clean2", "public")))
 
-	for _, point := range []string{"write", "swap", "swapped"} {
-		for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM} {
-			t.Run(point+"-"+strings.ToLower(sig.String()[:4]), func(t *testing.T) {
-				dir := t.TempDir()
-				site := filepath.Join(dir, "site")
-				out := filepath.Join(dir, "public")
-				copyTree(t, filepath.Join(base, "v1"), site)
-				buildSite(t, bin, site, out)
-				os.RemoveAll(site)
-				copyTree(t, v2, site)
-
-				code, stderr := killAt(t, bin, site, out, point, sig)
-				want, which := want1, "the previous site"
-				if point == "swapped" {
-					want, which = want2, "the new site"
+	// recycled: the killed build starts from the tree the build before it
+	// kept beside the output folder (output's recycle.go), here the v2 site
+	// itself; else from an empty folder.
+	for _, recycled := range []bool{false, true} {
+		for _, point := range []string{"write", "swap", "swapped"} {
+			for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM} {
+				name := point + "-" + strings.ToLower(sig.String()[:4])
+				if recycled {
+					name += "-recycled"
 				}
-				if diff := compare(snapshot(t, out), want); diff != "" {
-					t.Errorf("after %s at %q the output is not %s: %s", sig, point, which, diff)
-				}
-				if sig == syscall.SIGTERM {
-					if code != 143 {
-						t.Errorf("exit code %d after SIGTERM, want 143", code)
+				t.Run(name, func(t *testing.T) {
+					dir := t.TempDir()
+					site := filepath.Join(dir, "site")
+					out := filepath.Join(dir, "public")
+					if recycled {
+						copyTree(t, v2, site)
+						buildSite(t, bin, site, out)
+						os.RemoveAll(site)
 					}
-					msg := "build cancelled; previous site intact"
+					copyTree(t, filepath.Join(base, "v1"), site)
+					buildSite(t, bin, site, out)
+					if _, err := os.Stat(filepath.Join(dir, ".public.previous")); err != nil && recycled {
+						t.Fatalf("no tree kept for the next build: %v", err)
+					}
+					os.RemoveAll(site)
+					copyTree(t, v2, site)
+
+					code, stderr := killAt(t, bin, site, out, point, sig)
+					want, which := want1, "the previous site"
 					if point == "swapped" {
-						msg = "build cancelled after the new site was in place"
+						want, which = want2, "the new site"
 					}
-					if !strings.Contains(stderr, msg) {
-						t.Errorf("stderr does not say %q:\n%s", msg, stderr)
+					if diff := compare(snapshot(t, out), want); diff != "" {
+						t.Errorf("after %s at %q the output is not %s: %s", sig, point, which, diff)
 					}
-					assertClean(t, out) // SIGTERM cleans up at once
-				}
+					if sig == syscall.SIGTERM {
+						if code != 143 {
+							t.Errorf("exit code %d after SIGTERM, want 143", code)
+						}
+						msg := "build cancelled; previous site intact"
+						if point == "swapped" {
+							msg = "build cancelled after the new site was in place"
+						}
+						if !strings.Contains(stderr, msg) {
+							t.Errorf("stderr does not say %q:\n%s", msg, stderr)
+						}
+						assertClean(t, out) // SIGTERM cleans up at once
+					}
 
-				buildSite(t, bin, site, out)
-				if diff := compare(snapshot(t, out), want2); diff != "" {
-					t.Errorf("the build after the interrupted one is not the clean build: %s", diff)
-				}
-				assertClean(t, out)
-			})
+					buildSite(t, bin, site, out)
+					if diff := compare(snapshot(t, out), want2); diff != "" {
+						t.Errorf("the build after the interrupted one is not the clean build: %s", diff)
+					}
+					assertClean(t, out)
+				})
+			}
 		}
 	}
 }
@@ -217,12 +237,13 @@ func compare(got, want map[string][32]byte) string {
 	return strings.Join(diffs, ", ")
 }
 
-// assertClean: nothing but the output folder in its parent.
+// assertClean: nothing but the output folder in its parent, and the
+// previous site kept for the next build.
 func assertClean(t *testing.T, out string) {
 	t.Helper()
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "."+filepath.Base(out)+".") {
+		if strings.HasPrefix(e.Name(), "."+filepath.Base(out)+".") && e.Name() != "."+filepath.Base(out)+".previous" {
 			t.Errorf("left beside the output: %s", e.Name())
 		}
 	}

@@ -145,7 +145,7 @@ func walkInputs(roots []string, out string, strict bool) *inputWalk {
 				return fs.SkipAll
 			}
 			if d.IsDir() {
-				if p != root && (d.Name() == ".git" || p == out || strings.HasPrefix(d.Name(), "."+filepath.Base(out)+".building-")) {
+				if p != root && (d.Name() == ".git" || p == out || output.Beside(out, d.Name())) {
 					return filepath.SkipDir
 				}
 				return nil

@@ -8,12 +8,13 @@ import (
 	"sync/atomic"
 )
 
-// Commit swaps the new folder in. The manifest is written into the new
-// tree, then the two folders are exchanged in one atomic rename, and the
-// old tree (now under the temporary name) is removed. A process killed at
-// any moment leaves the output folder holding either the complete previous
-// site or the complete new one; the next build removes what is left beside
-// it.
+// Commit swaps the new folder in. A recycled tree loses the previous
+// site's files the new one does not have, the manifest is written into the
+// new tree, then the two folders are exchanged in one atomic rename, and
+// the old tree (now under the temporary name) is kept beside the output
+// folder for the next build (recycle.go). A process killed at any moment
+// leaves the output folder holding either the complete previous site or
+// the complete new one; the next build removes what is left beside it.
 func (d *Dir) Commit() error {
 	defer unregister(d)
 	if err := d.Wait(); err != nil {
@@ -23,6 +24,12 @@ func (d *Dir) Commit() error {
 	d.mu.Lock()
 	next := d.next
 	d.mu.Unlock()
+	if d.recycled {
+		if err := d.prune(); err != nil {
+			d.Abort()
+			return fmt.Errorf("cannot remove the previous site's files from the new output: %w", err)
+		}
+	}
 	if err := next.write(filepath.Join(d.tmp, ManifestName)); err != nil {
 		d.Abort()
 		return fmt.Errorf("cannot write the output manifest: %w", err)
@@ -44,7 +51,7 @@ func (d *Dir) Commit() error {
 		return err
 	}
 	pause("swapped")
-	removeAll(d.tmp) // the previous site
+	d.keepPrevious()
 	d.unlock()
 	return nil
 }

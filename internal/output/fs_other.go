@@ -22,10 +22,18 @@ func writeFile(path string, data []byte) (int64, error) {
 	return st.ModTime().UnixNano(), f.Close()
 }
 
+// recycles is false: without inodes a build cannot tell a kept tree's
+// file from the live site's, so the previous tree is removed (recycle.go).
+const recycles = false
+
 type fileInfo struct {
 	size, mtime int64
-	ino         uint64
+	ino, dev    uint64
 }
+
+func lstatFile(path string) (fileInfo, bool) { return statFile(path) }
+
+func lockExisting(dir string) (func(), bool) { return func() {}, false }
 
 func statFile(path string) (fileInfo, bool) {
 	st, err := os.Stat(path)

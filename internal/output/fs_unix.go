@@ -51,8 +51,8 @@ func create(path string) (int, error) {
 		case err == syscall.EINTR:
 			continue
 		case err == syscall.EEXIST && tries < 2:
-			if err := syscall.Unlink(path); err != nil && err != syscall.ENOENT {
-				return -1, &os.PathError{Op: "unlink", Path: path, Err: err}
+			if err := unlink(path); err != nil {
+				return -1, err
 			}
 			continue
 		}
@@ -60,35 +60,69 @@ func create(path string) (int, error) {
 	}
 }
 
+// recycles: inodes tell whether two names are one file, so a build can
+// start from the tree the previous one kept (recycle.go).
+const recycles = true
+
 // fileInfo is what the manifest compares: a regular file's size,
-// modification time (ns) and inode.
+// modification time (ns) and inode (with its device).
 type fileInfo struct {
 	size, mtime int64
-	ino         uint64
+	ino, dev    uint64
 }
 
-func statFile(path string) (fileInfo, bool) {
+func statFile(path string) (fileInfo, bool) { return stat(path, syscall.Stat) }
+
+// lstatFile is statFile for a name that must itself be a regular file,
+// not a symbolic link to one.
+func lstatFile(path string) (fileInfo, bool) { return stat(path, syscall.Lstat) }
+
+func stat(path string, call func(string, *syscall.Stat_t) error) (fileInfo, bool) {
 	var st syscall.Stat_t
 	for {
-		err := syscall.Stat(path, &st)
+		err := call(path, &st)
 		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 			return fileInfo{}, false
 		}
-		return fileInfo{size: st.Size, mtime: st.Mtim.Nano(), ino: uint64(st.Ino)}, true
+		return fileInfo{size: st.Size, mtime: st.Mtim.Nano(), ino: uint64(st.Ino), dev: uint64(st.Dev)}, true
 	}
+}
+
+// unlink removes the name path from the new tree, to create it anew. In a
+// recycled tree it may be a folder the new site has a file in place of.
+func unlink(path string) error {
+	err := syscall.Unlink(path)
+	if err == syscall.EISDIR || err == syscall.EPERM {
+		return os.RemoveAll(path)
+	}
+	if err != nil && err != syscall.ENOENT {
+		return &os.PathError{Op: "unlink", Path: path, Err: err}
+	}
+	return nil
 }
 
 // link makes dst a new name of the previous site's file src.
 func link(src, dst string) error {
 	err := os.Link(src, dst)
 	if os.IsExist(err) {
-		os.Remove(dst)
+		if err := unlink(dst); err != nil {
+			return err
+		}
 		err = os.Link(src, dst)
 	}
 	return err
+}
+
+// lockExisting is lockDir for a folder that must exist: ok is false when
+// it does not, or another live process holds it.
+func lockExisting(dir string) (unlock func(), ok bool) {
+	if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
+		return func() {}, false
+	}
+	return lockDir(dir)
 }
 
 // lockDir takes an exclusive, non-blocking lock on a folder and returns

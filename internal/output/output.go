@@ -12,8 +12,9 @@
 // anew, never written through an existing name, so the previous site's
 // files are never modified: until the swap the previous site is exactly as
 // it was, and after it the new one is complete. Files the new build does
-// not write are simply not in the new tree (stale files disappear with the
-// old tree).
+// not write are not in the new tree: it starts empty, or from the tree the
+// previous build kept, which loses every file the new build did not write
+// or keep before the swap (recycle.go).
 package output
 
 import (
@@ -39,6 +40,10 @@ type Dir struct {
 	state     sync.RWMutex
 	cancelled bool
 	committed bool
+
+	// recycled: tmp is the tree the previous build kept (recycle.go), not
+	// an empty folder.
+	recycled bool
 
 	mu   sync.Mutex
 	made map[string]bool
@@ -87,11 +92,18 @@ func Begin(out string) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
 	}
-	os.Chmod(tmp, 0o755) // MkdirTemp makes it private; a site is read by web servers
-	unlock, _ := lockDir(tmp)
-	d := &Dir{final: abs, tmp: tmp, unlock: unlock, made: map[string]bool{}, next: manifest{}}
+	d := &Dir{final: abs, tmp: tmp, made: map[string]bool{}, next: manifest{}}
 	if st, err := os.Stat(abs); err == nil && st.IsDir() {
 		d.prev = loadManifest(abs)
+	}
+	// A tree kept by the previous build is a start only for a build that
+	// links against the previous site; else it is all stale.
+	if d.prev == nil || !d.claimSpare() {
+		if d.prev == nil {
+			removeAll(sparePath(abs))
+		}
+		os.Chmod(tmp, 0o755) // MkdirTemp makes it private; a site is read by web servers
+		d.unlock, _ = lockDir(tmp)
 	}
 	register(d)
 	pause("begin")
@@ -261,7 +273,7 @@ func (d *Dir) reuse(rel, p string, e entry) bool {
 	if !ok || fi.size != e.size || fi.mtime != e.mtime {
 		return false
 	}
-	if link(old, p) != nil {
+	if !d.sameFile(p, fi) && link(old, p) != nil {
 		return false
 	}
 	d.record(rel, e)
@@ -324,7 +336,10 @@ func (d *Dir) path(rel string) (string, string, error) {
 	if !made {
 		// Most pages get a folder of their own whose parent exists: one
 		// mkdir call, not MkdirAll's stat-then-mkdir walk.
-		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		if err := os.Mkdir(dir, 0o755); err != nil && (!os.IsExist(err) || d.recycled && !isDir(dir)) {
+			if d.recycled {
+				os.Remove(dir) // a file of the recycled tree where the new site has a folder
+			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return "", "", err
 			}
@@ -334,6 +349,11 @@ func (d *Dir) path(rel string) (string, string, error) {
 		d.mu.Unlock()
 	}
 	return filepath.ToSlash(clean), p, nil
+}
+
+func isDir(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.IsDir()
 }
 
 // Keep puts the previous site's file at rel into the new tree unchanged, if

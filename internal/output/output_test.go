@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -48,11 +49,13 @@ func read(t *testing.T, p string) string {
 	return string(data)
 }
 
+// assertNoLeftovers: nothing beside the output folder but the previous
+// site kept for the next build.
 func assertNoLeftovers(t *testing.T, out string) {
 	t.Helper()
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
-		if e.Name() != filepath.Base(out) && strings.HasPrefix(e.Name(), "."+filepath.Base(out)) {
+		if e.Name() != filepath.Base(out) && strings.HasPrefix(e.Name(), "."+filepath.Base(out)) && e.Name() != filepath.Base(sparePath(out)) {
 			t.Errorf("left beside the output: %s", e.Name())
 		}
 	}
@@ -222,5 +225,127 @@ func TestExchangeIsAtomic(t *testing.T) {
 	}
 	if _, err := os.Stat(a + "/x"); err == nil {
 		t.Error("not exchanged")
+	}
+}
+
+// tree maps every file below dir (docloom's own records aside) to its
+// bytes, and every folder to "/".
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || p == dir || Own(e.Name()) {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch {
+		case e.IsDir():
+			files[filepath.ToSlash(rel)] = "/"
+		case e.Type().IsRegular():
+			files[filepath.ToSlash(rel)] = read(t, p)
+		default:
+			files[filepath.ToSlash(rel)] = "not a regular file"
+		}
+		return nil
+	})
+	return files
+}
+
+// TestRebuildRecyclesPreviousTree: the tree a swap takes out is kept beside
+// the output folder and is the next build's start. That build holds
+// exactly what it wrote, as a build into an empty folder would: no stale
+// file or folder of the recycled tree (nor a file added to it by hand), a
+// file where a folder was and a folder where a file was, a kept file that
+// is still the live site's (no link made again), and a changed file that
+// is new (the live site's file not written through).
+func TestRebuildRecyclesPreviousTree(t *testing.T) {
+	if !recycles {
+		t.Skip("no inodes on this system: the previous tree is removed")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	spare := sparePath(out)
+	v1 := map[string]string{"same.html": "same", "edited.html": "v1", "gone/a.html": "a", "x.html/b.html": "b", "c/old.html": "o"}
+	build(t, out, v1, nil)
+	if _, err := os.Stat(spare); !os.IsNotExist(err) {
+		t.Fatalf("a first build left %s: %v", spare, err)
+	}
+	v2 := map[string]string{"same.html": "same", "edited.html": "v2", "x.html/b.html": "b", "c/new.html": "n"}
+	build(t, out, v2, nil)
+	if got := tree(t, spare); got["edited.html"] != "v1" || got["gone/a.html"] != "a" {
+		t.Fatalf("the previous site is not kept beside the output: %v", got)
+	}
+	// What a build into the recycled tree must not keep: a file added by
+	// hand to the kept tree, a symbolic link in place of a live file.
+	os.WriteFile(filepath.Join(spare, "hand.html"), []byte("hand"), 0o644)
+	os.Remove(filepath.Join(spare, "c/new.html"))
+	os.Symlink(filepath.Join(out, "c/new.html"), filepath.Join(spare, "c/new.html"))
+	sameIno, editedIno := ino(t, out+"/same.html"), ino(t, out+"/edited.html")
+	oldEdited, _ := os.Open(out + "/edited.html") // a reader of the live site
+
+	v3 := map[string]string{"same.html": "same", "edited.html": "v3", "x.html": "now a file", "gone": "a file too", "c/new.html": "n"}
+	d := build(t, out, v3, nil)
+	if !d.recycled {
+		t.Fatal("the kept tree was not recycled")
+	}
+	want := map[string]string{"c": "/"}
+	for rel, data := range v3 {
+		want[rel] = data
+	}
+	if got := tree(t, out); !reflect.DeepEqual(got, want) {
+		t.Errorf("the recycled build holds\n%v\nwant\n%v", got, want)
+	}
+	if w, l, _ := d.Stats(); w != 3 || l != 2 {
+		t.Errorf("written %d, kept %d; want 3, 2", w, l)
+	}
+	if ino(t, out+"/same.html") != sameIno {
+		t.Error("an unchanged file was written again instead of kept")
+	}
+	if ino(t, out+"/edited.html") == editedIno {
+		t.Error("the edited file was not replaced by a new one")
+	}
+	buf := make([]byte, 8)
+	n, _ := oldEdited.Read(buf)
+	oldEdited.Close()
+	if string(buf[:n]) != "v2" {
+		t.Errorf("the previous site's file was written through: it reads %q", buf[:n])
+	}
+	if got := tree(t, spare); got["edited.html"] != "v2" {
+		t.Errorf("the v2 site is not kept for the next build: %v", got)
+	}
+	assertNoLeftovers(t, out)
+
+	// A build into an output folder that is gone starts empty; the kept
+	// tree, of no use, goes.
+	os.RemoveAll(out)
+	build(t, out, map[string]string{"a.html": "a"}, nil)
+	if got := tree(t, out); !reflect.DeepEqual(got, map[string]string{"a.html": "a"}) {
+		t.Errorf("a build after the output folder was removed holds %v", got)
+	}
+	if _, err := os.Stat(spare); !os.IsNotExist(err) {
+		t.Errorf("the stale kept tree is still there: %v", err)
+	}
+}
+
+// TestAbortedRecycledBuild: a build that fails after taking the kept tree
+// leaves the live site as it was, and the next build (from an empty
+// folder) writes the whole site.
+func TestAbortedRecycledBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"a.html": "v1", "b.html": "b"}, nil)
+	build(t, out, map[string]string{"a.html": "v2", "b.html": "b"}, nil)
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Write("a.html", []byte("v3"))
+	d.Abort()
+	if got := tree(t, out); !reflect.DeepEqual(got, map[string]string{"a.html": "v2", "b.html": "b"}) {
+		t.Errorf("after an aborted build the output holds %v", got)
+	}
+	assertNoLeftovers(t, out)
+	build(t, out, map[string]string{"a.html": "v4", "b.html": "b"}, nil)
+	if got := tree(t, out); !reflect.DeepEqual(got, map[string]string{"a.html": "v4", "b.html": "b"}) {
+		t.Errorf("the build after the aborted one holds %v", got)
 	}
 }
