@@ -117,3 +117,28 @@ func fileEnding(t *testing.T, r *Result, suffix string) string {
 	t.Fatalf("no output file ends in %s: %v", suffix, r.Files)
 	return ""
 }
+
+// TestUpToDateOutputInSite: with the output folder inside the site (the
+// default <site>/public), the previous site kept beside it for the next
+// build (output's recycle.go) is not an input: a rebuild is followed by an
+// up-to-date build.
+func TestUpToDateOutputInSite(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
+	site := t.TempDir()
+	writeSite(t, site, map[string]string{
+		"docloom.yaml":          "title: U\nlocales:\n  - code: en-us\n",
+		"content/en-us/TOC.yml": "- name: A\n  href: a.md\n",
+		"content/en-us/a.md":    "# A\n",
+	})
+	out := filepath.Join(site, "public")
+	mustBuild(t, Options{Site: site, Out: out})
+	os.WriteFile(filepath.Join(site, "content/en-us/a.md"), []byte("# A edited\n"), 0o644)
+	mustBuild(t, Options{Site: site, Out: out})
+	if _, err := os.Stat(filepath.Join(site, ".public.previous")); err != nil {
+		t.Fatalf("the rebuild kept no previous tree beside the output: %v", err)
+	}
+	if res := mustBuild(t, Options{Site: site, Out: out}); !res.UpToDate {
+		t.Errorf("the kept previous tree made an unchanged site build again: %s", res.Summary())
+	}
+}
