@@ -329,10 +329,15 @@ func encodePages(ps []shardPage) []byte {
 	e := &encoder{}
 	e.uint(uint64(len(ps)))
 	for _, p := range ps {
-		e.str(p.Key)
-		e.page(p.Page)
+		e.shardPage(p.Key, p.Page)
 	}
 	return e.buf
+}
+
+// shardPage is one entry of a page entry file's payload.
+func (e *encoder) shardPage(key string, c *cachedPage) {
+	e.str(key)
+	e.page(c)
 }
 
 func decodePages(data []byte) ([]shardPage, bool) {
@@ -349,10 +354,15 @@ func encodeEntries(es []shardEntry) []byte {
 	e := &encoder{}
 	e.uint(uint64(len(es)))
 	for i := range es {
-		e.buf = append(e.buf, es[i].Key[:]...)
-		e.stored(&es[i].Stored)
+		e.shardEntry(es[i].Key, &es[i].Stored)
 	}
 	return e.buf
+}
+
+// shardEntry is one entry of a search entry file's payload.
+func (e *encoder) shardEntry(key [32]byte, st *search.Stored) {
+	e.buf = append(e.buf, key[:]...)
+	e.stored(st)
 }
 
 func decodeEntries(data []byte) ([]shardEntry, bool) {
