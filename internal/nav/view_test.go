@@ -185,3 +185,30 @@ func TestCrumbsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A view shares the items it leaves as they were with the TOC, so viewing
+// a large TOC once per cloud does not copy it once per cloud; the items it
+// changes, and their parents, are its own, and the TOC is not changed.
+func TestViewSharesUnchangedItems(t *testing.T) {
+	src := "- name: Kept\n  href: kept.md\n  items:\n  - name: K1\n    href: k1.md\n  - name: K2\n    href: k2.md\n" +
+		"- name: Group\n  items:\n  - name: Only a\n    href: only-a.md\n  - name: G2\n    href: g2.md\n" +
+		"- name: Hidden in b\n  href: hidden.md\n  monikerRange: a\n"
+	toc, a := viewOf(t, src, map[string]string{"only-a.md": "a"}, "a")
+	if len(a.Items) != len(toc.Items) || &a.Items[0] != &toc.Items[0] {
+		t.Errorf("cloud a: the view copied a TOC it leaves unchanged")
+	}
+	toc, b := viewOf(t, src, map[string]string{"only-a.md": "a"}, "b")
+	if len(b.Items) != 2 {
+		t.Fatalf("cloud b: %d root items, want Kept and Group", len(b.Items))
+	}
+	if b.Items[0] != toc.Items[0] {
+		t.Errorf("cloud b: Kept, unchanged, is a copy")
+	}
+	g := b.Items[1]
+	if g == toc.Items[1] || len(g.Items) != 1 || g.Items[0] != toc.Items[1].Items[1] {
+		t.Errorf("cloud b: Group should be a copy holding the TOC's own G2 only, got %+v", g)
+	}
+	if len(toc.Items) != 3 || len(toc.Items[1].Items) != 2 {
+		t.Errorf("the view changed the TOC")
+	}
+}
