@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -26,5 +27,39 @@ func TestAnalyzerMemory(t *testing.T) {
 	want := lex.Analyzer().Analyze("Page", "a description", page)
 	if !reflect.DeepEqual(got.Store(), want.Store()) {
 		t.Errorf("an analyzer with a full memory gives\n%+v\nwant\n%+v", got.Store(), want.Store())
+	}
+}
+
+// allocated is the bytes fn allocates, on average over n calls.
+func allocated(n int, fn func()) float64 {
+	var before, after runtime.MemStats
+	fn() // warm: pooled compressors
+	runtime.ReadMemStats(&before)
+	for range n {
+		fn()
+	}
+	runtime.ReadMemStats(&after)
+	return float64(after.TotalAlloc-before.TotalAlloc) / float64(n)
+}
+
+// TestAnalyzeReusesFragmentJSON: an analyzer writes a page's fragment
+// JSON into a buffer it keeps, so analysing a page allocates the
+// compressed fragment and the entry, not the JSON (12 KB a page at most,
+// 11.5 MB on the PowerShell docset) as well.
+func TestAnalyzeReusesFragmentJSON(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < maxFragmentText; i++ {
+		fmt.Fprintf(&b, "w%x ", i*2654435761)
+	}
+	x := Extracted{Text: b.String()}
+	a := NewAnalyzer("en-us")
+	a.AnalyzeText("Page", "", x) // learns the words
+	e := a.AnalyzeText("Page", "", x)
+	per := allocated(20, func() { a.AnalyzeText("Page", "", x) })
+	// What an entry must allocate: its stems, its words and the gzipped
+	// fragment (with the compressor's spare capacity), plus some slack.
+	need := 8*len(e.Stems) + 8*len(e.Words) + cap(e.Fragment) + 2<<10
+	if per > float64(need+len(x.Text)/2) {
+		t.Errorf("analysing a page of %d bytes allocates %.0f bytes, its entry %d: the fragment's JSON is allocated again", len(x.Text), per, need)
 	}
 }

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -111,5 +113,31 @@ func TestExtract(t *testing.T) {
 	// Broken HTML ends without a hang or a panic.
 	for _, bad := range []string{"<p", "<a href=\"x>", "text < 5 and > 3", "<!-- open", "</>", "<script>never closed"} {
 		_ = Extract(bad)
+	}
+}
+
+// TestExtractAllocation: Extract sizes its buffer for a body whose text
+// is about half its HTML (a reference page's share) instead of growing it
+// by copying: the bytes it allocates stay near the text's size.
+func TestExtractAllocation(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 64<<10; i++ {
+		fmt.Fprintf(&b, `<p>Gets item %d of the <a href="/en-us/x/item-%d">list</a> for you.</p>`, i, i)
+	}
+	body := b.String()
+	text := len(Extract(body).Text)
+	if share := float64(text) / float64(len(body)); share < 0.35 || share > 0.5 {
+		t.Fatalf("the test body's text is %.2f of its HTML, want about 0.45", share)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	const n = 20
+	for range n {
+		Extract(body)
+	}
+	runtime.ReadMemStats(&after)
+	if per := float64(after.TotalAlloc-before.TotalAlloc) / n; per > 1.25*float64(len(body))/2 {
+		t.Errorf("extracting a %d-byte body (%d bytes of text) allocates %.0f bytes: its buffer grew by copying", len(body), text, per)
 	}
 }
