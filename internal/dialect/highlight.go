@@ -169,7 +169,7 @@ func resolveLanguage(name string) language {
 			}
 			l.lexer = lexerByName(e[0])
 			if l.lexer == nil && e[0] == "kusto" {
-				l.lexer = kustoLexer
+				l.lexer = steadyLexer(kustoLexer)
 			}
 		}
 		return l
@@ -201,7 +201,7 @@ func lexerByName(name string) chroma.Lexer {
 	if !ok {
 		return nil
 	}
-	return chroma.Coalesce(lx)
+	return chroma.Coalesce(steadyLexer(lx))
 }
 
 // languageForFile infers a snippet's language from its file name, as
@@ -293,14 +293,12 @@ func (h *highlighter) html(l language, code string, marks lineSet) string {
 // lexAttempts bounds how often lexTokens lexes one block.
 const lexAttempts = 3
 
-// lexTokens runs a Chroma lexer over code. Chroma gives each of its
-// regular expressions a 250 ms wall-clock match timeout, and a rule that
-// times out simply does not match, which turns the text into Error tokens:
-// on a loaded machine (CI runners, a build beside a browser) the same block
-// could highlight differently from one build to the next. A result with
-// Error tokens is therefore lexed again, up to lexAttempts times, and the
-// result with the fewest Error tokens is kept: a lexer that really cannot
-// read the text gives the same tokens every time, a timeout does not recur.
+// lexTokens runs a Chroma lexer over code. A pattern that hits its
+// wall-clock match limit (matchTimeout, steady.go) does not match, which
+// often turns the text into Error tokens: a result with Error tokens is
+// therefore lexed again, up to lexAttempts times, and the result with the
+// fewest Error tokens is kept. A lexer that really cannot read the text
+// gives the same tokens every time; a timeout does not recur.
 func lexTokens(lexer chroma.Lexer, code string) []token {
 	var best []token
 	bestErrs := -1
