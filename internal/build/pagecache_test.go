@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -398,6 +399,34 @@ func TestRecentFilesKeepTheCache(t *testing.T) {
 	next := mustBuild(t, Options{Site: site, Out: out})
 	if got := readFile(t, page); !strings.Contains(got, "new footer") {
 		t.Errorf("a layout edited within the same tick was not seen (reused %d pages)", next.Reused)
+	}
+}
+
+// TestCheckoutWithinBudgetKeepsTheCache: a build right after a checkout
+// hashes the recent files within a budget; a file walked twice (a
+// locale's folder is inside the site's root) counts once. Counted twice,
+// PowerShell-Docs (47 MiB, its docset folder inside the repository)
+// passed the 64 MiB budget, so a build right after a clone saved no page
+// cache and the next one rendered every page.
+func TestCheckoutWithinBudgetKeepsTheCache(t *testing.T) {
+	defer func(d time.Duration, n int64) { racyWindow, racySumBudget = d, n }(racyWindow, racySumBudget)
+	site := cacheSite(t)
+	var total int64
+	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	racySumBudget = total + total/4 // the site once, not twice
+	out := filepath.Join(t.TempDir(), "public")
+	racyWindow = time.Hour // the checkout: every file just written
+	mustBuild(t, Options{Site: site, Out: out})
+	racyWindow = 0
+	if again := mustBuild(t, Options{Site: site, Out: out}); again.Reused == 0 {
+		t.Fatalf("the build after the checkout's build rendered every page again (site %d bytes, budget %d)", total, racySumBudget)
 	}
 }
 

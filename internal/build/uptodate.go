@@ -122,7 +122,7 @@ type inputFile struct {
 // racySumBudget bounds the bytes a walk reads to hash recently modified
 // files: a fresh clone or checkout makes every file recent, and a walk
 // that read the whole site would double the build's reading.
-const racySumBudget = 64 << 20
+var racySumBudget int64 = 64 << 20
 
 // walkInputs walks the roots. With strict, an unreadable file or a tree
 // larger than maxInputs gives nil; otherwise an unreadable file is listed
@@ -130,7 +130,10 @@ const racySumBudget = 64 << 20
 func walkInputs(roots []string, out string, strict bool) *inputWalk {
 	w := &inputWalk{roots: roots, recent: time.Now().Add(-racyWindow).UnixNano()}
 	n := 0
-	budget := int64(racySumBudget)
+	budget := racySumBudget
+	// A locale's folder is usually inside the site's root, so its files
+	// are walked twice: hashed once, and counted against the budget once.
+	summed := map[string][32]byte{}
 	for _, root := range roots {
 		var files []inputFile
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -163,10 +166,13 @@ func walkInputs(roots []string, out string, strict bool) *inputWalk {
 				// Its size and time cannot tell a later edit apart: its
 				// bytes are hashed now, before the build reads it, and
 				// checked again before the page cache is saved.
-				if budget -= f.size; budget < 0 {
+				if sum, ok := summed[p]; ok {
+					f.sum = sum
+				} else if budget -= f.size; budget < 0 {
 					w.unsummed = true
 				} else if data, err := os.ReadFile(p); err == nil {
 					f.sum = sha256.Sum256(data)
+					summed[p] = f.sum
 				} else {
 					f.err = true
 				}
