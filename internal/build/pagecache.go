@@ -949,9 +949,10 @@ func (b *builder) saveShards(out *output.Dir, pc *pageCache, fresh map[[32]byte]
 				}
 			}
 		})
-		errs[i] = out.Write(shardName(i), data)
+		h := output.Sum(data)
+		errs[i] = out.WriteSummed(shardName(i), data, h)
 		bufs[w] = data // written: Dir.Write keeps no reference to it
-		pc.Shards[i] = entryShard{Keys: ks, Hash: output.Sum(data), Size: int64(len(data))}
+		pc.Shards[i] = entryShard{Keys: ks, Hash: h, Size: int64(len(data))}
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -1004,9 +1005,10 @@ func (b *builder) savePageShards(out *output.Dir, pc *pageCache) error {
 				e.shardPage(k, pc.pages[k])
 			}
 		})
-		errs[i] = out.Write(pageShardName(i), data)
+		h := output.Sum(data)
+		errs[i] = out.WriteSummed(pageShardName(i), data, h)
 		bufs[w] = data
-		pc.PageShards[i] = pageShard{Keys: ks, Hash: output.Sum(data), Size: int64(len(data))}
+		pc.PageShards[i] = pageShard{Keys: ks, Hash: h, Size: int64(len(data))}
 	})
 	for _, err := range errs {
 		if err != nil {

@@ -199,6 +199,13 @@ func (d *Dir) Write(rel string, data []byte) error {
 	return d.writeSummed(rel, data, sum(data))
 }
 
+// WriteSummed is Write for data whose Sum the caller has already made
+// (and keeps, as the page cache keeps its shards' sums): the bytes are not
+// hashed a second time.
+func (d *Dir) WriteSummed(rel string, data []byte, hash [16]byte) error {
+	return d.writeSummed(rel, data, hash)
+}
+
 func (d *Dir) writeSummed(rel string, data []byte, h [16]byte) error {
 	if err := d.write(rel, data, h); err != nil {
 		return err
