@@ -164,8 +164,11 @@ func resolveLanguage(name string) language {
 		if e[0] == "powershell" {
 			l.native = lexPowerShell
 		} else if e[0] != "" {
-			if e[0] == "yaml" {
+			switch e[0] {
+			case "yaml":
 				l.native = lexYAMLFields // Chroma's for what it does not read
+			case "csharp":
+				l.native = lexCSharp // likewise
 			}
 			l.lexer = lexerByName(e[0])
 			if l.lexer == nil && e[0] == "kusto" {
