@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docloom/docloom/internal/diag"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -154,8 +155,20 @@ func (r codeBlockRenderer) fenced(w util.BufWriter, src []byte, n ast.Node, ente
 		}
 	}
 	word, extra := interactiveLanguage(word)
-	r.write(w, lookupLanguage(word), blockText(src, n), marks, extra)
+	l := lookupLanguage(word)
+	if r.write(w, l, blockText(src, n), marks, extra) {
+		if cur := r.st.Current(); cur != nil && r.st.Env != nil {
+			r.st.Env.Report(slowCode(fencePos(cur, fc), l))
+		}
+	}
 	return ast.WalkSkipChildren, nil
+}
+
+// slowCode is the warning for a block that Chroma took more than
+// highlightBudget to lex, shown plain.
+func slowCode(pos diag.Pos, l language) diag.Diagnostic {
+	return diag.Diagnostic{Pos: pos, Severity: diag.Warning, Code: "code-highlight-slow",
+		Message: fmt.Sprintf("highlighting this %s block took more than %v, so it is shown as plain text; a pattern of the %s lexer backtracks badly on it: split the block, or mark it as text", l.Label, highlightBudget, l.Label)}
 }
 
 func (r codeBlockRenderer) indented(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -190,8 +203,9 @@ func blockText(src []byte, n ast.Node) string {
 // write renders one code block: a figure-like wrapper with the language
 // label, and the highlighted code (the script makes a pre that scrolls
 // sideways focusable, static/ts/chrome/scrollregions.ts). extra
-// holds further attributes for the wrapper, already escaped.
-func (r codeBlockRenderer) write(w util.BufWriter, l language, code string, marks lineSet, extra string) {
+// holds further attributes for the wrapper, already escaped. It reports
+// whether highlighting ran past highlightBudget (the code is then plain).
+func (r codeBlockRenderer) write(w util.BufWriter, l language, code string, marks lineSet, extra string) (slow bool) {
 	loc := r.st.Locale
 	_, _ = w.WriteString(`<div class="code-block`)
 	if l.Highlighted() {
@@ -223,6 +237,8 @@ func (r codeBlockRenderer) write(w util.BufWriter, l language, code string, mark
 		_, _ = w.WriteString(` data-highlight-lines="` + marks.String() + `"`)
 	}
 	_, _ = w.WriteString(`>`)
-	_, _ = w.WriteString(r.hl.html(l, code, marks))
+	html, slow := r.hl.html(l, code, marks)
+	_, _ = w.WriteString(html)
 	_, _ = w.WriteString("</code></pre></div>\n")
+	return slow
 }

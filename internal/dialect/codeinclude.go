@@ -362,13 +362,19 @@ func (codeIncludeExt) RenderFuncs(*State) []util.PrioritizedValue { return nil }
 
 // invalidCode is an invalid-code error located at a fenced block.
 func invalidCode(doc *Doc, fc *ast.FencedCodeBlock, err error) diag.Diagnostic {
+	return diag.Diagnostic{Pos: fencePos(doc, fc), Severity: diag.Error, Code: "invalid-code", Message: "highlight: " + err.Error()}
+}
+
+// fencePos is where a fenced block's diagnostics point: its info string,
+// or its first line when it has none.
+func fencePos(doc *Doc, fc *ast.FencedCodeBlock) diag.Pos {
 	off := 0
 	if fc.Info != nil {
 		off = fc.Info.Segment.Start
 	} else if fc.Lines().Len() > 0 {
 		off = fc.Lines().At(0).Start
 	}
-	return diag.Diagnostic{Pos: doc.Pos(off), Severity: diag.Error, Code: "invalid-code", Message: "highlight: " + err.Error()}
+	return doc.Pos(off)
 }
 
 // include renders a CodeInclude: the file's lines that the spec picks.
@@ -427,7 +433,9 @@ func (r codeBlockRenderer) include(w util.BufWriter, src []byte, n ast.Node, ent
 		}
 		extra = ` data-interactive="` + string(util.EscapeHTML([]byte(run))) + `" data-interactive-mode="` + c.Interactive + `"`
 	}
-	r.write(w, lang, code, c.Highlight, extra)
+	if r.write(w, lang, code, c.Highlight, extra) {
+		r.st.Env.Report(slowCode(pos, lang))
+	}
 	return ast.WalkSkipChildren, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -269,12 +270,18 @@ func tokenClass(t chroma.TokenType) string {
 // for the whole build: the same snippet in several pages, clouds and
 // fallback copies is lexed once.
 type highlighter struct {
-	cache sync.Map // [32]byte -> string
+	cache sync.Map // [32]byte -> string, or slowHTML
 }
 
+// slowHTML is a cached block that ran past highlightBudget and is plain:
+// every page that shows it reports that, not only the first to render it,
+// so the diagnostics do not depend on the order pages are rendered in.
+type slowHTML string
+
 // html returns the inner HTML of a <code> element: escaped code with token
-// spans, lines in marks wrapped in <mark class="code-line-hl">.
-func (h *highlighter) html(l language, code string, marks lineSet) string {
+// spans, lines in marks wrapped in <mark class="code-line-hl">. slow is
+// true when lexing ran past highlightBudget and the code is plain.
+func (h *highlighter) html(l language, code string, marks lineSet) (html string, slow bool) {
 	sum := sha256.New()
 	sum.Write([]byte(l.Name))
 	sum.Write([]byte{0})
@@ -284,14 +291,33 @@ func (h *highlighter) html(l language, code string, marks lineSet) string {
 	var key [32]byte
 	sum.Sum(key[:0])
 	if v, ok := h.cache.Load(key); ok {
-		return v.(string)
+		if s, ok := v.(slowHTML); ok {
+			return string(s), true
+		}
+		return v.(string), false
 	}
+	out, slow := renderCode(l, code, marks)
 	// The cache keeps every block to the end of the build: a copy of the
 	// exact length, not the builder's buffer grown for twice the code.
-	out := strings.Clone(renderTokens(l, code, marks))
-	h.cache.Store(key, out)
-	return out
+	out = strings.Clone(out)
+	if slow {
+		h.cache.Store(key, slowHTML(out))
+	} else {
+		h.cache.Store(key, out)
+	}
+	return out, slow
 }
+
+// highlightBudget bounds the time Chroma may take over one block, all
+// attempts together. Each match of a pattern is bounded (matchTimeout),
+// but a pattern that backtracks badly could take most of that bound at
+// every position of a long block: minutes or hours for one block. Past the
+// budget the block is shown plain and the page gets a code-highlight-slow
+// warning. The budget is far above what any block of a real docset takes
+// (the slowest of the PowerShell corpus's blocks lexes in milliseconds),
+// so the highlighting of a build does not depend on the machine's load
+// unless a block is pathological, and then the warning says so.
+var highlightBudget = 10 * time.Second
 
 // lexAttempts bounds how often lexTokens lexes one block.
 const lexAttempts = 3
@@ -302,17 +328,23 @@ const lexAttempts = 3
 // therefore lexed again, up to lexAttempts times, and the result with the
 // fewest Error tokens is kept. A lexer that really cannot read the text
 // gives the same tokens every time; a timeout does not recur.
-func lexTokens(lexer chroma.Lexer, code string) []token {
+//
+// slow is true (and the tokens nil) when lexing ran past highlightBudget.
+func lexTokens(lexer chroma.Lexer, code string) (toks []token, slow bool) {
 	var best []token
 	bestErrs := -1
+	start := time.Now()
 	for attempt := 0; attempt < lexAttempts; attempt++ {
 		it, err := lexer.Tokenise(nil, code)
 		if err != nil {
-			return nil
+			return nil, false
 		}
 		var toks []token
 		errs := 0
 		for t := it(); t != chroma.EOF; t = it() {
+			if time.Since(start) > highlightBudget {
+				return nil, true
+			}
 			if t.Type == chroma.Error {
 				errs++
 			}
@@ -325,18 +357,26 @@ func lexTokens(lexer chroma.Lexer, code string) []token {
 			break
 		}
 	}
-	return best
+	return best, false
 }
 
 // renderTokens lexes code (plain when the language has no lexer or the
 // lexer fails) and writes it line by line.
 func renderTokens(l language, code string, marks lineSet) string {
+	html, _ := renderCode(l, code, marks)
+	return html
+}
+
+// renderCode is renderTokens, and whether Chroma ran past highlightBudget
+// (the code is then plain).
+func renderCode(l language, code string, marks lineSet) (string, bool) {
 	var toks []token
+	slow := false
 	if l.native != nil {
 		toks = l.native(code)
 	}
 	if toks == nil && l.lexer != nil {
-		toks = lexTokens(l.lexer, code) // the native lexer declined the block
+		toks, slow = lexTokens(l.lexer, code) // the native lexer declined the block
 	}
 	if toks == nil {
 		toks = []token{{"", code}}
@@ -389,7 +429,7 @@ func renderTokens(l language, code string, marks lineSet) string {
 		}
 	}
 	close()
-	return b.String()
+	return b.String(), slow
 }
 
 func writeSpan(b *strings.Builder, class, text string) {
