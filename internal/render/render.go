@@ -27,6 +27,9 @@ type Layouts struct {
 	landing *template.Template
 	// The FixedPartials each set may execute once per locale and cloud.
 	fixedPage, fixedLanding []string
+	// Whether each set is the theme's page layout, which writeChrome
+	// writes without html/template (see chrome.go).
+	chromePage, chromeLanding bool
 }
 
 // Load parses the theme's layouts with the site's layouts/ files laid over
@@ -98,8 +101,21 @@ func Load(siteRoot string) (*Layouts, []diag.Diagnostic) {
 	if l.page != nil {
 		l.fixedPage = fixedSet(l.page, sources)
 		l.fixedLanding = fixedSet(l.landing, sources)
+		l.chromePage = len(diags) == 0 && themeOnly(sources) && themeHash() == chromeThemeHash
+		l.chromeLanding = l.chromePage && l.landing == l.page
 	}
 	return l, diags
+}
+
+// themeOnly reports whether every file of the page layout's set is the
+// theme's (a site's layouts/landing.html is only in the landing set).
+func themeOnly(sources map[string]string) bool {
+	for file, src := range sources {
+		if file != "layouts/landing.html" && src != themeSource(file) {
+			return false
+		}
+	}
+	return true
 }
 
 func templateDiag(file string, err error) diag.Diagnostic {
@@ -244,11 +260,19 @@ func (l *Layouts) Execute(p *Page, landing bool) ([]byte, error) {
 // ExecuteTo writes the document into buf (reused by callers across pages
 // to spare an allocation per page).
 func (l *Layouts) ExecuteTo(buf *bytes.Buffer, p *Page, landing bool) error {
-	t := l.page
+	t, chrome := l.page, l.chromePage
 	if landing && l.landing != nil {
-		t = l.landing
+		t, chrome = l.landing, l.chromeLanding
 	}
-	buf.Grow(len(p.Body) + 16384)
+	buf.Grow(len(p.Body) + len(p.Sidebar) + 16384)
+	if chrome && p.Site != nil {
+		start := buf.Len()
+		writeChrome(buf, p)
+		if chromeCheck != nil {
+			chromeCheck(t, p, buf.Bytes()[start:])
+		}
+		return nil
+	}
 	// The Page itself is the data: text/template finds fields of a plain
 	// struct pointer much faster than fields promoted through an embedding.
 	return t.ExecuteTemplate(buf, "layouts/baseof.html", p)
