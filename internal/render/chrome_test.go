@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
 
+	docloom "github.com/docloom/docloom"
 	"github.com/docloom/docloom/internal/config"
 	"github.com/docloom/docloom/internal/moniker"
 )
@@ -33,7 +35,8 @@ func TestChromeThemeHash(t *testing.T) {
 
 // TestChromeOnlyForTheTheme: a site with any layout file of its own in a
 // set has that set executed by html/template, even a file that does not
-// change the page layout's templates.
+// change the page layout's templates. A byte-for-byte copy of a theme
+// file is the theme's.
 func TestChromeOnlyForTheTheme(t *testing.T) {
 	for _, c := range []struct {
 		file                 string
@@ -45,6 +48,8 @@ func TestChromeOnlyForTheTheme(t *testing.T) {
 		{"layouts/page.html", `{{define "main"}}{{.Body}}{{end}}`, false, false},
 		{"layouts/partials/extra.html", `{{define "extra"}}x{{end}}`, false, false},
 		{"layouts/landing.html", `{{define "main"}}landing{{.Body}}{{end}}`, true, false},
+		{"layouts/partials/footer.html", themeFile(t, "layouts/partials/footer.html"), true, true},
+		{"layouts/partials/footer.html", themeFile(t, "layouts/partials/footer.html") + " ", false, false},
 	} {
 		site := t.TempDir()
 		os.MkdirAll(filepath.Join(site, filepath.Dir(c.file)), 0o755)
@@ -57,6 +62,14 @@ func TestChromeOnlyForTheTheme(t *testing.T) {
 			t.Errorf("with the site's %s: page by writeChrome %v, landing %v; want %v, %v", c.file, l.chromePage, l.chromeLanding, c.wantPage, c.wantLandin)
 		}
 	}
+}
+
+func themeFile(t *testing.T, name string) string {
+	data, err := fs.ReadFile(docloom.Theme, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // oddStrings need each kind of escaping in each context of the layout.

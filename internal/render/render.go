@@ -101,17 +101,23 @@ func Load(siteRoot string) (*Layouts, []diag.Diagnostic) {
 	if l.page != nil {
 		l.fixedPage = fixedSet(l.page, sources)
 		l.fixedLanding = fixedSet(l.landing, sources)
-		l.chromePage = len(diags) == 0 && themeOnly(sources) && themeHash() == chromeThemeHash
+		l.chromePage = len(diags) == 0 && themeOnly(files, sources) && themeHash() == chromeThemeHash
 		l.chromeLanding = l.chromePage && l.landing == l.page
 	}
 	return l, diags
 }
 
 // themeOnly reports whether every file of the page layout's set is the
-// theme's (a site's layouts/landing.html is only in the landing set).
-func themeOnly(sources map[string]string) bool {
+// theme's: no site file, or only copies of the theme's files byte for byte
+// (the repository's example site has the theme's own layouts/). A site's
+// layouts/landing.html is only in the landing set.
+func themeOnly(files map[string][]byte, sources map[string]string) bool {
 	for file, src := range sources {
-		if file != "layouts/landing.html" && src != themeSource(file) {
+		if file == "layouts/landing.html" || src == themeSource(file) {
+			continue
+		}
+		theme, err := fs.ReadFile(docloom.Theme, file)
+		if err != nil || !bytes.Equal(theme, files[file]) {
 			return false
 		}
 	}
