@@ -106,8 +106,20 @@ type knownWord struct {
 	info wordInfo
 }
 
-// recentBits sizes an Analyzer's cache of words: 4,096 slots, 96 KB.
-const recentBits = 12
+// recentBits sizes an Analyzer's cache of words: 8,192 slots, 256 KB.
+const recentBits = 13
+
+// recentLen is the longest word a recent slot holds.
+const recentLen = 23
+
+// recentWord is a slot of an Analyzer's cache of recent words. The word
+// is held in the slot itself, not as a string: comparing a string's bytes
+// was a second cache miss a word, as costly as the slot's.
+type recentWord struct {
+	n    uint8 // the word's length; 0: empty
+	word [recentLen]byte
+	info wordInfo
+}
 
 // NewLexicon returns an empty lexicon for a locale's language.
 func NewLexicon(locale string) *Lexicon {
@@ -189,7 +201,7 @@ type Analyzer struct {
 	// recent caches known by a hash of the word: the few thousand words
 	// that make most of a text are found there without a probe of the
 	// larger map (which was half of the analysis).
-	recent *[1 << recentBits]knownWord
+	recent *[1 << recentBits]recentWord
 	buf    []byte
 	// Per page: counts by stem number and the folded words seen, marked
 	// with the page's generation so nothing is cleared between pages. A
@@ -245,17 +257,28 @@ func NewAnalyzer(locale string) *Analyzer { return NewLexicon(locale).Analyzer()
 
 // Analyzer returns a new Analyzer that numbers words in l.
 func (l *Lexicon) Analyzer() *Analyzer {
-	return &Analyzer{lex: l, stemmer: NewStemmer(l.locale), known: map[string]knownWord{}, recent: new([1 << recentBits]knownWord)}
+	return &Analyzer{lex: l, stemmer: NewStemmer(l.locale), known: map[string]knownWord{}, recent: new([1 << recentBits]recentWord)}
 }
+
+// FNV-1a, the hash of the recent words' cache.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // word numbers a word of the page being analysed and counts it in field.
 func (a *Analyzer) word(w []byte, field int) {
-	h := uint32(2166136261) // FNV-1a
+	h := uint32(fnvOffset)
 	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777619
+		h = (h ^ uint32(c)) * fnvPrime
 	}
+	a.hashedWord(w, h, field)
+}
+
+// hashedWord is word for a word whose hash the caller computed.
+func (a *Analyzer) hashedWord(w []byte, h uint32, field int) {
 	slot := &a.recent[h>>(32-recentBits)]
-	if slot.word == string(w) {
+	if int(slot.n) == len(w) && string(slot.word[:len(w)]) == string(w) {
 		a.count(slot.info, field)
 		return
 	}
@@ -275,7 +298,10 @@ func (a *Analyzer) word(w []byte, field int) {
 			a.folds = append(a.folds, make([]foldMark, n-len(a.folds)+n/4)...)
 		}
 	}
-	*slot = k
+	if len(w) <= recentLen {
+		slot.n, slot.info = uint8(len(w)), k.info
+		copy(slot.word[:], w)
+	}
 	a.count(k.info, field)
 }
 
@@ -310,14 +336,66 @@ func (a *Analyzer) count(info wordInfo, field int) {
 	}
 }
 
+// add counts the words of text in field and returns how many there are:
+// the words scanWords gives, found here in one pass that lower-cases and
+// hashes the ASCII words (most of them) as it reads them. Anything else
+// goes to scanWords by spans that end at an ASCII byte that is not a
+// letter or digit, where scanWords keeps no state from one span to the
+// next, so the words are the same.
 func (a *Analyzer) add(text string, field int) int {
 	n := 0
-	scanWords(text, &a.buf, func(w []byte) {
+	slow := func(w []byte) {
 		n++
 		a.word(w, field)
-	})
+	}
+	buf := a.buf[:0]
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
+		start := i
+		if c < utf8.RuneSelf {
+			h := uint32(fnvOffset)
+			buf = buf[:0]
+			for ; i < len(text); i++ {
+				c = text[i]
+				if !asciiWord[c] {
+					break
+				}
+				c |= lowerBit[c]
+				h = (h ^ uint32(c)) * fnvPrime
+				buf = append(buf, c)
+			}
+			if i == len(text) || text[i] < utf8.RuneSelf {
+				if len(buf) <= maxWordLen {
+					n++
+					a.hashedWord(buf, h, field)
+				}
+				continue
+			}
+		}
+		// A word with other letters, or other scripts: to the next ASCII
+		// byte that ends a word.
+		for i < len(text) && (text[i] >= utf8.RuneSelf || asciiWord[text[i]]) {
+			i++
+		}
+		a.buf = buf
+		scanWords(text[start:i], &a.buf, slow)
+		buf = a.buf
+	}
+	a.buf = buf
 	return n
 }
+
+// lowerBit lower-cases an ASCII letter by or-ing it in: 0x20 for A-Z.
+var lowerBit = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 0x20
+	}
+	return t
+}()
 
 // Analyze indexes a page: its title, description and rendered body (the
 // HTML for one cloud).

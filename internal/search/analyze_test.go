@@ -71,3 +71,41 @@ func TestAnalyzeReusesFragmentJSON(t *testing.T) {
 		t.Errorf("analysing a page of %d bytes allocates %.0f bytes, its entry %d: the fragment's JSON is allocated again", len(x.Text), per, need)
 	}
 }
+
+// TestAddSameWordsAsScanWords: the analyzer's own pass over ASCII words
+// finds the words scanWords does, in the same numbers, whatever mix of
+// cases, scripts, marks and punctuation surrounds them.
+func TestAddSameWordsAsScanWords(t *testing.T) {
+	pieces := []string{"Get", "-", "Module", " ", "café", "Café", "naïve", "x\u0301y", "\u0301", "漢字", "かな", "한국어",
+		"ABC", "a", "9", "42x", "—", ".", "\n", "É", "ß", "İ", strings.Repeat("Long", 11), strings.Repeat("é", 41), "日", "'", "_"}
+	rng := uint32(1)
+	next := func() int {
+		rng = rng*1664525 + 1013904223
+		return int(rng >> 8)
+	}
+	for range 3000 {
+		var sb strings.Builder
+		for range 1 + next()%12 {
+			sb.WriteString(pieces[next()%len(pieces)])
+		}
+		text := sb.String()
+		counted := map[string]int{}
+		a := NewAnalyzer("en-us")
+		a.gen++
+		n := a.add(text, 3)
+		for _, s := range a.stemList {
+			_, stems := a.lex.strings()
+			counted[stems[s]] = int(a.stems[s].c.body)
+		}
+		want := map[string]int{}
+		wantN := 0
+		b := NewAnalyzer("en-us")
+		scanWords(text, &b.buf, func(w []byte) {
+			wantN++
+			want[b.stemmer.stem(string(w))]++
+		})
+		if n != wantN || !reflect.DeepEqual(counted, want) {
+			t.Fatalf("%q: add counts %d words %v, scanWords %d %v", text, n, counted, wantN, want)
+		}
+	}
+}
