@@ -319,10 +319,7 @@ func (x *Index) chunks(byID []*record) []chunk {
 	// Postings by stem number (document number deltas and weights,
 	// interleaved, in JSON) with their count of numbers, and each word's
 	// stem plus one (0: not in this index).
-	posts := make([][]byte, len(stems))
-	nums := make([]int, len(stems))
-	last := make([]int, len(stems))
-	wordStem := make([]uint32, len(folded))
+	entries := make([]*Entry, len(byID))
 	for id, r := range byID {
 		if r == nil {
 			continue
@@ -330,20 +327,31 @@ func (x *Index) chunks(byID []*record) []chunk {
 		e := r.entry
 		if e.lex != lex {
 			e = e.in(lex)
-			folded, stems = lex.strings()
-			posts = append(posts, make([][]byte, len(stems)-len(posts))...)
-			nums = append(nums, make([]int, len(stems)-len(nums))...)
-			last = append(last, make([]int, len(stems)-len(last))...)
-			wordStem = append(wordStem, make([]uint32, len(folded)-len(wordStem))...)
+		}
+		entries[id] = e
+	}
+	folded, stems = lex.strings()
+	// Two passes: the first measures each stem's postings (their JSON's
+	// length), the second writes them into one buffer cut to those
+	// lengths: appended one by one, they grew by copying (a fifth of
+	// laying out the chunks).
+	posts := make([][]byte, len(stems))
+	nums := make([]int, len(stems))
+	last := make([]int, len(stems))
+	postLen := make([]int, len(stems))
+	wordStem := make([]uint32, len(folded))
+	total := 0
+	for id, e := range entries {
+		if e == nil {
+			continue
 		}
 		for _, s := range e.Stems {
-			p := posts[s.Stem]
-			if len(p) > 0 {
-				p = append(p, ',')
+			n := decimalLen(id-last[s.Stem]) + decimalLen(int(s.Weight)) + 1
+			if nums[s.Stem] > 0 {
+				n++
 			}
-			p = strconv.AppendInt(p, int64(id-last[s.Stem]), 10)
-			p = append(p, ',')
-			posts[s.Stem] = strconv.AppendInt(p, int64(s.Weight), 10)
+			postLen[s.Stem] += n
+			total += n
 			nums[s.Stem] += 2
 			last[s.Stem] = id
 		}
@@ -353,11 +361,34 @@ func (x *Index) chunks(byID []*record) []chunk {
 			}
 		}
 	}
+	arena := make([]byte, 0, total)
+	for st, n := range postLen {
+		if n > 0 {
+			posts[st] = arena[len(arena) : len(arena) : len(arena)+n]
+			arena = arena[:len(arena)+n]
+		}
+	}
+	clear(last)
+	for id, e := range entries {
+		if e == nil {
+			continue
+		}
+		for _, s := range e.Stems {
+			p := posts[s.Stem]
+			if len(p) > 0 {
+				p = append(p, ',')
+			}
+			p = strconv.AppendInt(p, int64(id-last[s.Stem]), 10)
+			p = append(p, ',')
+			posts[s.Stem] = strconv.AppendInt(p, int64(s.Weight), 10)
+			last[s.Stem] = id
+		}
+	}
 	var out []chunk
 	var cur chunkOut
 	group := make([]int32, len(stems)) // stem's group in cur, plus one
 	var grouped []uint32
-	size := 0
+	chunkSize := 0
 	flush := func() {
 		if len(cur.Words) == 0 {
 			return
@@ -368,13 +399,13 @@ func (x *Index) chunks(byID []*record) []chunk {
 			group[s] = 0
 		}
 		grouped = grouped[:0]
-		size = 0
+		chunkSize = 0
 	}
 	for _, w := range lex.sortedWords() {
 		if int(w) >= len(wordStem) || wordStem[w] == 0 {
 			continue // not in this index
 		}
-		if size >= chunkTarget {
+		if chunkSize >= chunkTarget {
 			flush()
 		}
 		s := wordStem[w] - 1
@@ -385,17 +416,27 @@ func (x *Index) chunks(byID []*record) []chunk {
 			grouped = append(grouped, s)
 			cur.Stems = append(cur.Stems, stems[s])
 			cur.Posts = append(cur.Posts, posts[s])
-			size += len(stems[s]) + 4*nums[s]
+			chunkSize += len(stems[s]) + 4*nums[s]
 		}
 		cur.Words = append(cur.Words, folded[w])
 		cur.Group = append(cur.Group, g)
-		size += len(folded[w]) + 4
+		chunkSize += len(folded[w]) + 4
 	}
 	flush()
 	if len(out) > 0 {
 		out[0].first = "" // the first chunk holds every word before the second's
 	}
 	return out
+}
+
+// decimalLen is the number of digits of n >= 0 in base 10.
+func decimalLen(n int) int {
+	d := 1
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
 }
 
 // in is the entry with its numbers in another lexicon (an index fed by
