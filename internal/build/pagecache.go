@@ -744,8 +744,11 @@ func (b *builder) searchReplay(j renderJob, d cachedDoc, st search.Stored) bool 
 		e = v.(*search.Entry)
 	} else if e = s.pool.Load(j.l.Locale.Code, st); e == nil {
 		return false
-	} else if v, loaded := s.entries.LoadOrStore(d.Entry, e); loaded {
-		e = v.(*search.Entry)
+	} else {
+		e.Key = d.Entry
+		if v, loaded := s.entries.LoadOrStore(d.Entry, e); loaded {
+			e = v.(*search.Entry)
+		}
 	}
 	s.index(variantKey{j.l.Locale.Code, d.M}).Put(search.Key(j.p.Rel), d.Search, e)
 	return true

@@ -2,6 +2,7 @@ package build
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"hash/maphash"
 	"html/template"
 	"sort"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/docloom/docloom/internal/diag"
 	"github.com/docloom/docloom/internal/meta"
+	"github.com/docloom/docloom/internal/output"
 	"github.com/docloom/docloom/internal/render"
 	"github.com/docloom/docloom/internal/search"
 )
@@ -215,6 +217,7 @@ func (b *builder) searchAnalyze(j renderJob, x search.Extracted, last *searchAna
 		a := s.pool.Get(loc)
 		last.entry = a.AnalyzeText(title, desc, x)
 		s.pool.Put(loc, a)
+		last.entry.Key = key
 		s.entries.Store(key, last.entry)
 	}
 }
@@ -336,6 +339,12 @@ func (b *builder) writeSearch() {
 			}
 		}
 	}
+	layouts := b.searchLayouts()
+	for _, k := range keys {
+		if l, ok := layouts[b.layoutName(k)]; ok {
+			s.indexes[k].Reuse(l)
+		}
+	}
 	// The largest clouds first, so that the workers finish together; each
 	// cloud's files are handed to the writers as soon as they are made.
 	order := make([]int, len(keys))
@@ -353,6 +362,9 @@ func (b *builder) writeSearch() {
 			keep = func(name string) bool { return nk.KeepNamed(searchFilesDir + k.locale + "/" + name) }
 		}
 		manifest, files := s.indexes[k].WriteKeeping(keep, locs[k.locale])
+		if testHookSearchLayout != nil {
+			testHookSearchLayout(b.layoutName(k), s.indexes[k].Reused())
+		}
 		if mem == nil {
 			// A one-shot build writes the index once: the files' bytes
 			// need not outlive their writing.
@@ -374,10 +386,70 @@ func (b *builder) writeSearch() {
 	for i, k := range keys {
 		s.files[k] = rels[i]
 	}
+	b.saveSearchLayouts(keys)
 	if mem != nil {
 		for _, loc := range locales {
 			b.searchObsolete(loc)
 		}
+	}
+}
+
+// testHookSearchLayout, when set by a test, is called as each locale and
+// cloud's index is written, with whether its word chunks were those of
+// the previous build (not laid out again).
+var testHookSearchLayout func(variant string, reused bool)
+
+// searchLayoutName is the record, beside a built site, of its indexes'
+// word chunks (search.Layout) by locale and cloud: the next build of the
+// site names the chunks of a cloud whose pages' text did not change
+// without laying them out again.
+const searchLayoutName = ".docloom-search-layout"
+
+const searchLayoutHeader = "docloom search layout 1\n"
+
+// searchLayoutRecord is what searchLayoutName holds: the layouts, valid
+// for the binary, options and site files that Env hashes (envKey).
+type searchLayoutRecord struct {
+	Env     [32]byte                 `json:"env"`
+	Layouts map[string]search.Layout `json:"layouts"` // by layoutName
+}
+
+func (b *builder) layoutName(k variantKey) string {
+	return k.locale + "/" + b.site.Monikers.Moniker(k.moniker).Name
+}
+
+// searchLayouts are the previous build's layouts, when it was built by the
+// same binary, options and site files into the output folder.
+func (b *builder) searchLayouts() map[string]search.Layout {
+	out, ok := b.sink.(*output.Dir)
+	if !ok || !b.recording || b.env == ([32]byte{}) {
+		return nil
+	}
+	payload, ok := opened(out.Previous(searchLayoutName), searchLayoutHeader)
+	var rec searchLayoutRecord
+	if !ok || json.Unmarshal(payload, &rec) != nil || rec.Env != b.env {
+		return nil
+	}
+	return rec.Layouts
+}
+
+// saveSearchLayouts records the layouts of this build's indexes (keys)
+// beside the site. Without the record the next build lays every cloud's
+// chunks out, so a failure to write it is not the build's.
+func (b *builder) saveSearchLayouts(keys []variantKey) {
+	out, ok := b.sink.(*output.Dir)
+	if !ok || !b.recording || b.env == ([32]byte{}) {
+		return
+	}
+	rec := searchLayoutRecord{Env: b.env, Layouts: map[string]search.Layout{}}
+	for _, k := range keys {
+		if l := b.search.indexes[k].Layout(); l.Sum != ([32]byte{}) {
+			rec.Layouts[b.layoutName(k)] = l
+		}
+	}
+	payload, err := json.Marshal(rec)
+	if err == nil {
+		out.Write(searchLayoutName, sealed(searchLayoutHeader, payload))
 	}
 }
 

@@ -1,11 +1,15 @@
 package build
 
 import (
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/docloom/docloom/internal/search"
 )
@@ -249,5 +253,77 @@ func TestSearchEditedBack(t *testing.T) {
 	}
 	if got := siteSearch(t, s.Lookup, "en-us", "a", "quokka"); len(got) != 0 {
 		t.Errorf("edited back, the old edit's word finds %v", got)
+	}
+}
+
+// TestSearchLayoutReused: a rebuild after a translation's body changed
+// names the word chunks of the other locale's clouds as the previous
+// build laid them out, lays out the changed locale's, and gives the site
+// a build into a new folder gives; a build by another binary, options or
+// site files (Env) lays out all of them.
+func TestSearchLayoutReused(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0 // every edit moves a file time
+	var mu sync.Mutex
+	reused := map[string]bool{}
+	testHookSearchLayout = func(variant string, r bool) {
+		mu.Lock()
+		reused[variant] = r
+		mu.Unlock()
+	}
+	defer func() { testHookSearchLayout = nil }()
+	site := cacheSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Site: site, Out: out})
+	if len(reused) != 4 || reused["en-us/a"] || reused["nl-nl/a"] {
+		t.Fatalf("a first build's layouts: %v, want 4 laid out", reused)
+	}
+	p := filepath.Join(site, "content/nl-nl/first.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, "\nMeer woorden over quokka's.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clear(reused)
+	mustBuild(t, Options{Site: site, Out: out})
+	want := map[string]bool{"en-us/a": true, "en-us/b": true, "nl-nl/a": false, "nl-nl/b": false}
+	if !maps.Equal(reused, want) {
+		t.Errorf("after a translation's edit, reused layouts %v, want %v", reused, want)
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	mustBuild(t, Options{Site: site, Out: clean})
+	compareTrees(t, "a translation's edit", out, clean)
+	if got := siteSearch(t, dirReader(out), "nl-nl", "a", "quokka's"); len(got) != 1 {
+		t.Errorf("the edited page's new word finds %v", got)
+	}
+	// A record made by another binary, options or site files is not
+	// trusted: its entries' keys may not stand for the same analyses.
+	rec := filepath.Join(out, searchLayoutName)
+	sealedRec, err := os.ReadFile(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload, ok := opened(sealedRec, searchLayoutHeader)
+	if !ok {
+		t.Fatalf("%s is not a sealed record", searchLayoutName)
+	}
+	var r searchLayoutRecord
+	if err := json.Unmarshal(payload, &r); err != nil {
+		t.Fatal(err)
+	}
+	r.Env[0] ^= 1
+	payload, _ = json.Marshal(r)
+	if err := os.WriteFile(rec, sealed(searchLayoutHeader, payload), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, "\nMeer woorden over quokka's en wombats.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clear(reused)
+	mustBuild(t, Options{Site: site, Out: out})
+	if len(reused) != 4 || reused["en-us/a"] || reused["en-us/b"] {
+		t.Errorf("with another Env, the layouts were reused: %v", reused)
 	}
 }

@@ -49,6 +49,11 @@ type Entry struct {
 	// and description, for snippets; FragmentName its content-hashed name.
 	Fragment     []byte
 	FragmentName string
+	// Key names the analysed text for the build (its page cache's key
+	// of the title, description, text and headings), zero when it has
+	// none: an index whose entries all have one knows what its word
+	// chunks are laid out from (Layout).
+	Key [32]byte
 }
 
 // StemWeight is a stem of a page and its weight (1-255).

@@ -1,11 +1,15 @@
 package search
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Doc is what a result shows of a page: its URL below the locale and
@@ -32,6 +36,67 @@ type Index struct {
 	// last is the compressed files of the last write by name: what an
 	// update leaves as it was is not compressed again.
 	last map[string][]byte
+	// reuse is an earlier write's word chunks (Reuse), layout this
+	// write's (Layout); reused tells whether it was reuse.
+	reuse, layout Layout
+	reused        bool
+}
+
+// Layout is what a write made of an index's word chunks: their first
+// words and file names, and a hash of what they were laid out from (the
+// entries' keys in document order). The build keeps it beside the site
+// and gives it to the next build's index (Reuse), which then names the
+// same chunks without laying them out again when its entries are the
+// same and the site still has the files: in a rebuild after one page was
+// edited, every other cloud's.
+type Layout struct {
+	Sum    [32]byte    `json:"sum"`
+	Chunks [][2]string `json:"chunks"`
+}
+
+// Reuse gives the next write the chunks of an earlier one (see Layout).
+func (x *Index) Reuse(l Layout) {
+	x.mu.Lock()
+	x.reuse = l
+	x.mu.Unlock()
+}
+
+// Layout is the chunks of the last write, with no Sum when a page's
+// entry had no Key.
+func (x *Index) Layout() Layout {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.layout
+}
+
+// Reused tells whether the last write named an earlier write's chunks
+// (Reuse) instead of laying them out.
+func (x *Index) Reused() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.reused
+}
+
+// layoutSum hashes what the word chunks are laid out from: the entries'
+// keys by document number, and the layout's own parameters; false when
+// an entry has no key.
+func layoutSum(byID []*record) ([32]byte, bool) {
+	h := sha256.New()
+	fmt.Fprintf(h, "docloom word chunks %d %d\n", FormatVersion, chunkTarget)
+	for _, r := range byID {
+		if r == nil {
+			h.Write([]byte{0})
+			continue
+		}
+		if r.entry.Key == ([32]byte{}) {
+			return [32]byte{}, false
+		}
+		h.Write([]byte{1})
+		h.Write(r.entry.Key[:])
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, true
 }
 
 type record struct {
@@ -131,13 +196,25 @@ func (x *Index) WriteKeeping(keep func(name string) bool, locs map[string]Fragme
 	m := Manifest{Version: FormatVersion, Language: Language(x.Locale), Docs: len(x.docs), BlockDocs: blockDocs}
 	last := x.last
 	x.last = map[string][]byte{}
+	kept := map[string]bool{} // keep's answers: it is asked once a name
+	keeps := func(name string) bool {
+		if keep == nil {
+			return false
+		}
+		k, ok := kept[name]
+		if !ok {
+			k = keep(name)
+			kept[name] = k
+		}
+		return k
+	}
 	add := func(raw []byte) string {
 		name := contentName(raw)
 		f := File{Name: name}
 		switch data, ok := last[name]; {
 		case ok:
 			f.Data, f.Same = data, true
-		case keep != nil && keep(name):
+		case keeps(name):
 		default:
 			f.Data = compressedData(raw, gzipLevel)
 		}
@@ -147,8 +224,25 @@ func (x *Index) WriteKeeping(keep func(name string) bool, locs map[string]Fragme
 		files = append(files, f)
 		return name
 	}
-	for _, c := range x.chunks(byID) {
-		m.Chunks = append(m.Chunks, [2]string{c.first, add(c.data)})
+	sum, summed := layoutSum(byID)
+	x.reused = false
+	if reuse := x.reuse; summed && reuse.Sum == sum && len(reuse.Chunks) > 0 && keep != nil && len(last) == 0 &&
+		!slices.ContainsFunc(reuse.Chunks, func(c [2]string) bool { return !keeps(c[1]) }) {
+		// The same chunks as the write reuse comes from, and the site
+		// keeps them all.
+		for _, c := range reuse.Chunks {
+			m.Chunks = append(m.Chunks, c)
+			files = append(files, File{Name: c[1]})
+		}
+		x.reused = true
+	} else {
+		for _, c := range x.chunks(byID) {
+			m.Chunks = append(m.Chunks, [2]string{c.first, add(c.data)})
+		}
+	}
+	x.reuse, x.layout = Layout{}, Layout{}
+	if summed {
+		x.layout = Layout{Sum: sum, Chunks: slices.Clone(m.Chunks)}
 	}
 	for start := 0; start < len(byID); start += blockDocs {
 		m.Blocks = append(m.Blocks, add(metaBlock(byID[start:min(start+blockDocs, len(byID))], locs)))
@@ -302,9 +396,13 @@ func (c *chunkOut) encode() []byte {
 	return append(b, "]}"...)
 }
 
+// chunkLayouts counts the calls of chunks, for tests.
+var chunkLayouts atomic.Int64
+
 // chunks inverts the entries: every surface word to its stem's postings,
 // split into chunks of consecutive words.
 func (x *Index) chunks(byID []*record) []chunk {
+	chunkLayouts.Add(1)
 	var lex *Lexicon
 	for _, r := range byID {
 		if r != nil {

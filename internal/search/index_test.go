@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -299,5 +300,98 @@ func TestWriteKeeping(t *testing.T) {
 		if !f.Same && f.Data != nil {
 			t.Errorf("%s was compressed though the site keeps it", f.Name)
 		}
+	}
+}
+
+// TestReuseLayout: an index given the layout of a write from the same
+// entries names the same word chunks without laying them out (the site
+// keeps their files), and lays them out when an entry changed or the
+// site lacks a file.
+func TestReuseLayout(t *testing.T) {
+	defer func(n int) { chunkTarget = n }(chunkTarget)
+	chunkTarget = 64 // several chunks
+	keyed := func(pages []page) *Index {
+		x := NewIndex("en-us")
+		a := NewAnalyzer("en-us")
+		for _, p := range pages {
+			e := a.Analyze(p.title, "", p.body)
+			e.Key = sha256.Sum256([]byte(p.title + "\x00" + p.body))
+			x.Put(p.key, Doc{URL: p.key, Title: p.title}, e)
+		}
+		return x
+	}
+	x := keyed(corpus)
+	locs := map[string]FragmentLoc{}
+	wantManifest, first := x.WriteKeeping(func(string) bool { return false }, locs)
+	layout := x.Layout()
+	if layout.Sum == ([32]byte{}) || len(layout.Chunks) < 2 {
+		t.Fatalf("a write from keyed entries gave the layout %+v", layout)
+	}
+	chunkNames := map[string]bool{}
+	for _, c := range layout.Chunks {
+		chunkNames[c[1]] = true
+	}
+	var blocks []string
+	for _, f := range first {
+		if !chunkNames[f.Name] {
+			blocks = append(blocks, f.Name)
+		}
+	}
+	// write tells whether the chunks were laid out, and how many files
+	// the site was asked about.
+	write := func(x *Index, keep func(string) bool) (manifest []byte, laidOut bool, asks int) {
+		asked := map[string]bool{}
+		before := chunkLayouts.Load()
+		manifest, _ = x.WriteKeeping(func(name string) bool {
+			asked[name] = true
+			return keep(name)
+		}, locs)
+		return manifest, chunkLayouts.Load() != before, len(asked)
+	}
+	all := func(string) bool { return true }
+
+	y := keyed(corpus)
+	y.Reuse(layout)
+	if m, n, asks := write(y, all); n || asks != len(chunkNames)+len(blocks) || !bytes.Equal(m, wantManifest) {
+		t.Errorf("the same entries: chunks laid out %v, %d files asked about (want %d), manifest\n%s\nwant\n%s",
+			n, asks, len(chunkNames)+len(blocks), m, wantManifest)
+	}
+	if got := y.Layout(); got.Sum != layout.Sum || len(got.Chunks) != len(layout.Chunks) {
+		t.Errorf("a reused layout gave the layout %+v, want %+v", got, layout)
+	}
+
+	// The site lost a chunk: the chunks are laid out, the same as before.
+	lost := layout.Chunks[1][1]
+	z := keyed(corpus)
+	z.Reuse(layout)
+	if m, n, _ := write(z, func(name string) bool { return name != lost }); !n || !bytes.Equal(m, wantManifest) {
+		t.Errorf("a chunk lost: chunks laid out %v, manifest\n%s\nwant\n%s", n, m, wantManifest)
+	}
+
+	// A page's text changed: its words are laid out, though the site
+	// has the old chunks.
+	edited := append([]page(nil), corpus...)
+	edited[2].body += `<p>Quokkas.</p>`
+	w := keyed(edited)
+	w.Reuse(layout)
+	m, n, _ := write(w, all)
+	if !n || bytes.Equal(m, wantManifest) {
+		t.Errorf("an edited page's index named the chunks of the old one")
+	}
+	s := &site{manifest: m, files: map[string][]byte{}}
+	w.Reuse(layout)
+	_, files := w.WriteKeeping(nil, locs)
+	for _, f := range files {
+		s.files[f.Name] = f.Data
+	}
+	if got := top(t, s, "quokkas"); len(got) != 1 || got[0] != "profiles" {
+		t.Errorf("the edited page's new word finds %v", got)
+	}
+
+	// Entries without keys: no layout.
+	u, _ := build(t, corpus)
+	u.WriteKeeping(nil, locs)
+	if got := u.Layout(); got.Sum != ([32]byte{}) {
+		t.Errorf("entries without keys gave a layout sum")
 	}
 }
