@@ -4,23 +4,26 @@ package output
 
 import "os"
 
-func writeFile(path string, data []byte) (int64, error) {
+func writeFile(path string, data []byte) (int64, uint64, error) {
 	os.Remove(path) // never write through a link to the previous site's file
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return 0, err
+		return 0, 0, err
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return 0, err
+		return 0, 0, err
 	}
-	return st.ModTime().UnixNano(), f.Close()
+	return st.ModTime().UnixNano(), 0, f.Close()
 }
+
+// inodeOf is 0: no inodes here.
+func inodeOf(os.FileInfo) uint64 { return 0 }
 
 // recycles is false: without inodes a build cannot tell a kept tree's
 // file from the live site's, so the previous tree is removed (recycle.go).

@@ -14,10 +14,10 @@ import (
 // build's kernel time. The file is created with O_EXCL: a path that exists
 // already may be a hard link to the previous site's file, which must never
 // be written through, so it is unlinked and created anew.
-func writeFile(path string, data []byte) (mtime int64, err error) {
+func writeFile(path string, data []byte) (mtime int64, ino uint64, err error) {
 	fd, err := create(path)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data)
@@ -26,19 +26,19 @@ func writeFile(path string, data []byte) (mtime int64, err error) {
 		}
 		if err != nil {
 			syscall.Close(fd)
-			return 0, &os.PathError{Op: "write", Path: path, Err: err}
+			return 0, 0, &os.PathError{Op: "write", Path: path, Err: err}
 		}
 		data = data[n:]
 	}
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
 		syscall.Close(fd)
-		return 0, &os.PathError{Op: "fstat", Path: path, Err: err}
+		return 0, 0, &os.PathError{Op: "fstat", Path: path, Err: err}
 	}
 	if err := syscall.Close(fd); err != nil {
-		return 0, &os.PathError{Op: "close", Path: path, Err: err}
+		return 0, 0, &os.PathError{Op: "close", Path: path, Err: err}
 	}
-	return st.Mtim.Nano(), nil
+	return st.Mtim.Nano(), uint64(st.Ino), nil
 }
 
 func create(path string) (int, error) {
@@ -72,6 +72,14 @@ type fileInfo struct {
 }
 
 func statFile(path string) (fileInfo, bool) { return stat(path, syscall.Stat) }
+
+// inodeOf is the inode of a file os.File.Stat described.
+func inodeOf(fi os.FileInfo) uint64 {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Ino)
+	}
+	return 0
+}
 
 // lstatFile is statFile for a name that must itself be a regular file,
 // not a symbolic link to one.

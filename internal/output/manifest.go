@@ -23,7 +23,12 @@ import (
 // next build write everything.
 const ManifestName = ".docloom-manifest"
 
-const manifestHeader = "docloom-manifest 1"
+// manifestHeader is written; a manifest of version 1 (no inodes) is read
+// as well.
+const (
+	manifestHeader   = "docloom-manifest 2"
+	manifestHeaderV1 = "docloom-manifest 1"
+)
 
 // StateName is the file, beside the manifest, in which the build records
 // the fingerprint of its inputs and its result (see build's upToDate).
@@ -39,6 +44,9 @@ func Own(name string) bool { return strings.HasPrefix(name, ".docloom-") }
 type entry struct {
 	size  int64 // bytes of the output file
 	mtime int64 // its modification time (ns) as written: a file changed by hand since is not reused
+	// ino is its inode (0: not known): a recycled tree's file with the
+	// same inode, size and time is the live site's file (recycle.go).
+	ino uint64
 	// Generated files: the first 16 bytes of the SHA-256 of their bytes.
 	hash [16]byte
 	// Copied resources: the source and its size, modification time and
@@ -66,7 +74,7 @@ func loadManifest(dir string) manifest {
 		return nil
 	}
 	header, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(header) != manifestHeader {
+	if !ok || string(header) != manifestHeader && string(header) != manifestHeaderV1 {
 		return nil
 	}
 	m := manifest{}
@@ -82,8 +90,9 @@ func loadManifest(dir string) manifest {
 	return m
 }
 
-// Lines: "w SIZE MTIME HASH\tREL" for written files,
-// "c SIZE MTIME SRCSIZE SRCMTIME SRCINO\tREL\tSRC" for copies.
+// Lines: "w SIZE MTIME HASH INO\tREL" for written files,
+// "c SIZE MTIME SRCSIZE SRCMTIME SRCINO INO\tREL\tSRC" for copies (version
+// 1 had no INO).
 func parseEntry(line string) (string, entry, bool) {
 	head, tail, ok := strings.Cut(line, "\t")
 	if !ok {
@@ -99,18 +108,24 @@ func parseEntry(line string) (string, entry, bool) {
 		return n
 	}
 	switch {
-	case len(f) == 4 && f[0] == "w":
+	case (len(f) == 4 || len(f) == 5) && f[0] == "w":
 		e.size, e.mtime = num(f[1]), num(f[2])
+		if len(f) == 5 {
+			e.ino = uint64(num(f[4]))
+		}
 		h, err := hex.DecodeString(f[3])
 		if err != nil || len(h) != len(e.hash) {
 			return "", entry{}, false
 		}
 		copy(e.hash[:], h)
 		return tail, e, ok
-	case len(f) == 6 && f[0] == "c":
+	case (len(f) == 6 || len(f) == 7) && f[0] == "c":
 		e.size, e.mtime = num(f[1]), num(f[2])
 		e.srcSize, e.srcMtime = num(f[3]), num(f[4])
 		e.srcIno = uint64(num(f[5]))
+		if len(f) == 7 {
+			e.ino = uint64(num(f[6]))
+		}
 		rel, src, found := strings.Cut(tail, "\t")
 		if !found || src == "" {
 			return "", entry{}, false
@@ -137,13 +152,13 @@ func (m manifest) write(path string) error {
 	for _, rel := range rels {
 		e := m[rel]
 		if e.src == "" {
-			fmt.Fprintf(w, "w %d %d %x\t%s\n", e.size, e.mtime, e.hash, rel)
+			fmt.Fprintf(w, "w %d %d %x %d\t%s\n", e.size, e.mtime, e.hash, e.ino, rel)
 		} else {
-			fmt.Fprintf(w, "c %d %d %d %d %d\t%s\t%s\n", e.size, e.mtime, e.srcSize, e.srcMtime, e.srcIno, rel, e.src)
+			fmt.Fprintf(w, "c %d %d %d %d %d %d\t%s\t%s\n", e.size, e.mtime, e.srcSize, e.srcMtime, e.srcIno, e.ino, rel, e.src)
 		}
 	}
 	w.Flush()
-	_, err := writeFile(path, b.Bytes())
+	_, _, err := writeFile(path, b.Bytes())
 	return err
 }
 

@@ -48,6 +48,9 @@ type Dir struct {
 	mu   sync.Mutex
 	made map[string]bool
 	next manifest
+	// checked holds what CanKeep found of the files it vouched for, so
+	// that their Keep need not look at them again.
+	checked map[string]check
 
 	written, linked, copied atomic.Int64
 
@@ -92,7 +95,7 @@ func Begin(out string) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
 	}
-	d := &Dir{final: abs, tmp: tmp, made: map[string]bool{}, next: manifest{}}
+	d := &Dir{final: abs, tmp: tmp, made: map[string]bool{}, next: manifest{}, checked: map[string]check{}}
 	if st, err := os.Stat(abs); err == nil && st.IsDir() {
 		d.prev = loadManifest(abs)
 	}
@@ -229,11 +232,11 @@ func (d *Dir) write(rel string, data []byte, h [16]byte) error {
 			return nil
 		}
 	}
-	mtime, err := writeFile(p, data)
+	mtime, ino, err := writeFile(p, data)
 	if err != nil {
 		return err
 	}
-	d.record(clean, entry{size: int64(len(data)), mtime: mtime, hash: h})
+	d.record(clean, entry{size: int64(len(data)), mtime: mtime, ino: ino, hash: h})
 	d.written.Add(1)
 	return nil
 }
@@ -263,29 +266,61 @@ func (d *Dir) Copy(rel, src string) error {
 			return nil
 		}
 	}
-	size, mtime, err := copyFile(p, src)
+	size, mtime, ino, err := copyFile(p, src)
 	if err != nil {
 		return err
 	}
-	d.record(clean, entry{size: size, mtime: mtime, src: src, srcSize: si.size, srcMtime: si.mtime, srcIno: si.ino})
+	d.record(clean, entry{size: size, mtime: mtime, ino: ino, src: src, srcSize: si.size, srcMtime: si.mtime, srcIno: si.ino})
 	d.copied.Add(1)
 	return nil
 }
 
-// reuse links the previous site's file for rel into the new tree, if it is
-// still the file the manifest describes (not edited or replaced by hand).
+// reuse puts the previous site's file for rel into the new tree, if it is
+// still the file the manifest describes (not edited or replaced by hand):
+// as it is when the recycled tree already holds it at p (recycle.go), else
+// as a new link to the live site's file. CanKeep may have looked already.
 func (d *Dir) reuse(rel, p string, e entry) bool {
-	old := filepath.Join(d.final, filepath.FromSlash(rel))
-	fi, ok := statFile(old)
-	if !ok || fi.size != e.size || fi.mtime != e.mtime {
-		return false
+	d.mu.Lock()
+	c, checked := d.checked[rel]
+	d.mu.Unlock()
+	var cur fileInfo // the recycled tree's file at p
+	here := false
+	if d.recycled && !c.inTree {
+		cur, here = lstatFile(p)
+		c.inTree = !checked && here && holds(cur, e)
 	}
-	if !d.sameFile(p, fi) && link(old, p) != nil {
-		return false
+	if !c.inTree {
+		old := filepath.Join(d.final, filepath.FromSlash(rel))
+		if !checked {
+			var ok bool
+			if c.live, ok = statFile(old); !ok || c.live.size != e.size || c.live.mtime != e.mtime {
+				return false
+			}
+		}
+		if !(here && cur.ino == c.live.ino && cur.dev == c.live.dev) && link(old, p) != nil {
+			return false
+		}
+		e.ino = c.live.ino
 	}
 	d.record(rel, e)
 	d.linked.Add(1)
 	return true
+}
+
+// holds reports whether the file cur of a recycled tree is the previous
+// site's file e: the same inode (the build before linked it), with the
+// size and time it was written with (no one edited it since; an edit of
+// the live site's file is an edit of this one).
+func holds(cur fileInfo, e entry) bool {
+	return e.ino != 0 && cur.ino == e.ino && cur.size == e.size && cur.mtime == e.mtime
+}
+
+// check is what CanKeep found of a previous site's file, for the Keep that
+// follows: the recycled tree holds it (inTree), or the live site's file
+// is as written (live).
+type check struct {
+	inTree bool
+	live   fileInfo
 }
 
 func (d *Dir) record(rel string, e entry) {
@@ -298,31 +333,31 @@ func (d *Dir) record(rel string, e entry) {
 // where the file system shares blocks, else copy_file_range (what
 // (*os.File).ReadFrom uses between regular files on Linux), so the bytes
 // never pass through user space.
-func copyFile(dst, src string) (size, mtime int64, err error) {
+func copyFile(dst, src string) (size, mtime int64, ino uint64, err error) {
 	in, err := os.Open(src)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer in.Close()
 	out, err := createFile(dst)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	if clone(out, in) != nil {
 		if _, err := io.Copy(out, in); err != nil {
 			out.Close()
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
 	}
 	st, err := out.Stat()
 	if err != nil {
 		out.Close()
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	if err := out.Close(); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
-	return st.Size(), st.ModTime().UnixNano(), nil
+	return st.Size(), st.ModTime().UnixNano(), inodeOf(st), nil
 }
 
 // path checks rel, creates its folder in the new tree and returns its
@@ -408,15 +443,28 @@ func (d *Dir) KeepNamed(rel string) bool {
 }
 
 // CanKeep reports whether Keep would succeed for rel now (the previous
-// site has those bytes there, intact), without linking anything.
+// site has those bytes there, intact), without linking anything. What it
+// found is kept for that Keep: a file is looked at once.
 func (d *Dir) CanKeep(rel string, h [16]byte, size int64) bool {
 	clean := filepath.ToSlash(filepath.Clean(filepath.FromSlash(rel)))
 	e, ok := d.prev[clean]
 	if !ok || e.src != "" || e.hash != h || e.size != size {
 		return false
 	}
-	fi, ok := statFile(filepath.Join(d.final, filepath.FromSlash(clean)))
-	return ok && fi.size == e.size && fi.mtime == e.mtime
+	var c check
+	if d.recycled {
+		cur, ok := lstatFile(filepath.Join(d.tmp, filepath.FromSlash(clean)))
+		c.inTree = ok && holds(cur, e)
+	}
+	if !c.inTree {
+		if c.live, ok = statFile(filepath.Join(d.final, filepath.FromSlash(clean))); !ok || c.live.size != e.size || c.live.mtime != e.mtime {
+			return false
+		}
+	}
+	d.mu.Lock()
+	d.checked[clean] = c
+	d.mu.Unlock()
+	return true
 }
 
 // Previous returns the bytes of one of docloom's own records (see Own) in

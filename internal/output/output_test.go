@@ -349,3 +349,65 @@ func TestAbortedRecycledBuild(t *testing.T) {
 		t.Errorf("the build after the aborted one holds %v", got)
 	}
 }
+
+// TestRecycledTreeVouchesForKeptFiles: a kept file that the recycled tree
+// holds as the manifest recorded it (inode, size, time) is kept from there,
+// without looking at the live site's file: it is kept even when its live
+// name was removed by hand. A version-1 manifest (no inodes) makes the
+// build check the live site's files as before.
+func TestRecycledTreeVouchesForKeptFiles(t *testing.T) {
+	if !recycles {
+		t.Skip("no inodes on this system: the previous tree is removed")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"a.html": "a", "b.html": "b"}
+	build(t, out, site, nil)
+	build(t, out, site, nil) // the first tree is kept beside the output
+	os.Remove(filepath.Join(out, "a.html"))
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.recycled {
+		t.Fatal("the kept tree was not recycled")
+	}
+	h := Sum([]byte("a"))
+	if !d.CanKeep("a.html", h, 1) || !d.Keep("a.html", h, 1) {
+		t.Fatal("the recycled tree's a.html, as the manifest has it, was not kept")
+	}
+	d.Write("b.html", []byte("b"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, out); !reflect.DeepEqual(got, site) {
+		t.Errorf("the build holds %v, want %v", got, site)
+	}
+	if w, l, _ := d.Stats(); w != 0 || l != 2 {
+		t.Errorf("written %d, kept %d; want 0, 2", w, l)
+	}
+
+	// The manifest as version 1 wrote it: no inodes.
+	build(t, out, site, nil)
+	m := filepath.Join(out, ManifestName)
+	data := read(t, m)
+	var v1 []string
+	for i, line := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
+		if i == 0 {
+			v1 = append(v1, manifestHeaderV1)
+			continue
+		}
+		head, rel, _ := strings.Cut(line, "\t")
+		f := strings.Fields(head)
+		v1 = append(v1, strings.Join(f[:4], " ")+"\t"+rel)
+	}
+	os.WriteFile(m, []byte(strings.Join(v1, "\n")+"\n"), 0o644)
+	os.Remove(filepath.Join(out, "a.html"))
+	d, _ = Begin(out)
+	if d.CanKeep("a.html", h, 1) {
+		t.Error("without inodes in the manifest, a file whose live name is gone was vouched for")
+	}
+	if !d.CanKeep("b.html", Sum([]byte("b")), 1) {
+		t.Error("a version-1 manifest was not read")
+	}
+	d.Abort()
+}

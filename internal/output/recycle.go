@@ -14,7 +14,10 @@ import (
 // beside the output folder (".<out>.previous") and the next build starts
 // from it instead of from an empty folder. In it, a file the new site keeps
 // is usually there already, as the same inode as the live site's file
-// (the previous build linked it), and costs a stat; the next build writes
+// (the previous build linked it), and costs one lstat: the manifest
+// records each file's inode, and a file of the recycled tree with that
+// inode, size and time is the live site's file as it was written (an edit
+// by hand of either name moves the time of both). The next build writes
 // or links only what changed since, and removes (prune) what its site does
 // not have.
 //
@@ -72,16 +75,6 @@ func (d *Dir) keepPrevious() {
 		return
 	}
 	removeAll(d.tmp) // also when another build kept a tree meanwhile
-}
-
-// sameFile reports whether the recycled tree already holds, at p, the
-// previous site's file fi (the same inode: the previous build linked it).
-func (d *Dir) sameFile(p string, fi fileInfo) bool {
-	if !d.recycled {
-		return false
-	}
-	cur, ok := lstatFile(p)
-	return ok && cur.ino == fi.ino && cur.dev == fi.dev
 }
 
 // prune removes from a recycled tree every file this build did not put in
