@@ -140,7 +140,7 @@ func Run(opts Options) *Result {
 }
 
 // testHookStage, when set by a test, is called as a build reaches a stage:
-// "layouts read", "pages rendered".
+// "layouts read", "indexed" (each time reindex is done), "pages rendered".
 var testHookStage func(stage string)
 
 // awaitCache sets pcache from the load Run started, once it is done.
@@ -237,8 +237,13 @@ func (b *builder) full() {
 			b.writeRedirectPages()
 			b.staticDone = true
 		}
+		titles := b.indexedTitles()
 		streamed = b.parseAndRender()
-		b.reindex()
+		if b.indexChanged(titles) {
+			b.reindex()
+		} else {
+			b.sidebars = nil // as reindex leaves them
+		}
 	} else {
 		b.parseAll()
 		b.reindex()
@@ -294,6 +299,42 @@ func (b *builder) reindex() {
 	b.indexURLs()
 	b.loadNav()
 	b.sidebars = nil
+	if testHookStage != nil {
+		testHookStage("indexed")
+	}
+}
+
+// indexedTitles are the titles of the pages reindex saw, locale by locale
+// in page order: what reindex reads of a page that parsing may change (a
+// page without a title in its front matter takes its first heading's).
+func (b *builder) indexedTitles() [][]string {
+	out := make([][]string, len(b.locales))
+	for i, l := range b.locales {
+		out[i] = make([]string, len(l.Pages))
+		for j, p := range l.Pages {
+			out[i][j] = p.Title
+		}
+	}
+	return out
+}
+
+// indexChanged reports whether reindex, run again once every page is
+// parsed, could give other lookups and navigation than it gave before
+// parsing: a page's title changed, or a locale shows copies of
+// default-locale pages (fallbacks), which were copied before parsing.
+// Otherwise it would read the same pages and TOC files again.
+func (b *builder) indexChanged(titles [][]string) bool {
+	for i, l := range b.locales {
+		if len(l.Pages) != len(titles[i]) {
+			return true
+		}
+		for j, p := range l.Pages {
+			if p.Fallback || p.Title != titles[i][j] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b *builder) result(start time.Time) *Result {

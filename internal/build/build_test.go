@@ -195,3 +195,39 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestReindexOnceWhenTitlesKnown: a streamed build indexes its pages a
+// second time, after parsing them, only when parsing changed what the
+// index reads: a page without a title in its front matter gets its
+// heading's. Either way the output is that of a build that always
+// indexes twice.
+func TestReindexOnceWhenTitlesKnown(t *testing.T) {
+	defer func() { testHookStage = nil }()
+	for _, tc := range []struct {
+		name  string
+		third string
+		want  int
+	}{
+		{"all titled", "---\ntitle: Third\n---\n# Third\n", 1},
+		{"a title from a heading", "# Third from its heading\n", 2},
+	} {
+		site := t.TempDir()
+		writeSite(t, site, map[string]string{
+			"docloom.yaml":           "title: R\nlocales:\n  - code: en-us\n",
+			"content/en-us/TOC.yml":  "- name: First\n  href: first.md\n- href: third.md\n",
+			"content/en-us/first.md": "---\ntitle: First\n---\n# First\n\n[third](third.md)\n",
+			"content/en-us/third.md": tc.third,
+		})
+		n := 0
+		testHookStage = func(stage string) {
+			if stage == "indexed" {
+				n++
+			}
+		}
+		mustBuild(t, Options{Site: site, Out: filepath.Join(t.TempDir(), "public")})
+		testHookStage = nil
+		if n != tc.want {
+			t.Errorf("%s: indexed %d times, want %d", tc.name, n, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"io"
@@ -548,42 +549,54 @@ func (b *builder) srcKey(l *localeSet, p *Page) [32]byte {
 }
 
 // exportSum hashes what other pages' output and diagnostics may read of p
-// once it is parsed.
+// once it is parsed. Every string is its length and its bytes, every list
+// its length and its items, so that no two exports spell the same bytes;
+// quoting each string (fmt's %q, then strconv) was most of the time of
+// filling every page's exports. The sums are compared only with those of
+// the same binary (the page cache's key has the binary).
 func exportSum(p *Page) [32]byte {
-	// The bytes are those of fmt's %q, %d and %v, spelled out with strconv
-	// (fmt was most of the time of filling every page's exports).
 	buf := make([]byte, 0, 512)
-	buf = strconv.AppendQuote(buf, p.Title)
-	buf = strconv.AppendUint(append(buf, ' '), uint64(p.Monikers), 10)
-	buf = strconv.AppendBool(append(buf, ' '), p.mayZone)
-	buf = append(buf, '\n')
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	flag := func(v bool) {
+		if v {
+			buf = append(buf, 1)
+		} else {
+			buf = append(buf, 0)
+		}
+	}
+	str(p.Title)
+	buf = binary.AppendUvarint(buf, uint64(p.Monikers))
+	flag(p.mayZone)
+	flag(p.Doc != nil)
 	if p.Doc != nil {
+		buf = binary.AppendUvarint(buf, uint64(len(p.Doc.Headings)))
 		for _, x := range p.Doc.Headings {
 			// Not its offset: no other page reads where a heading is.
-			buf = strconv.AppendQuote(append(buf, "h "...), x.ID)
-			buf = strconv.AppendInt(append(buf, ' '), int64(x.Level), 10)
-			buf = strconv.AppendQuote(append(buf, ' '), x.Text)
-			buf = strconv.AppendUint(append(buf, ' '), uint64(x.Zone), 10)
-			buf = strconv.AppendBool(append(buf, ' '), x.Explicit)
-			buf = append(buf, '\n')
+			str(x.ID)
+			buf = binary.AppendVarint(buf, int64(x.Level))
+			str(x.Text)
+			buf = binary.AppendUvarint(buf, uint64(x.Zone))
+			flag(x.Explicit)
 		}
-	} else {
-		buf = append(buf, "no doc\n"...)
 	}
+	buf = binary.AppendUvarint(buf, uint64(len(p.anchors)))
 	for _, a := range sortedKeys(p.anchors) {
-		buf = strconv.AppendQuote(append(buf, "a "...), a)
-		buf = append(buf, '\n')
+		str(a)
 	}
 	return sha256.Sum256(buf)
 }
 
-// fillExports computes every page's export sum, once all pages are parsed
-// (or restored from the cache).
-func (b *builder) fillExports() {
+// fillExports computes the export sum of every page, once all pages are
+// parsed (or restored from the cache), or with only, of the pages it
+// selects (the others' have not changed since the last fill).
+func (b *builder) fillExports(only func(*Page) bool) {
 	var all []*Page
 	for _, l := range b.locales {
 		for _, p := range l.Pages {
-			if !p.Fallback {
+			if !p.Fallback && (only == nil || only(p)) {
 				all = append(all, p)
 			}
 		}

@@ -257,34 +257,46 @@ func compareCaches(t *testing.T, what, a, b string) {
 	}
 }
 
-// TestExportSumBytes: exportSum hashes the same bytes as fmt would write
-// them, so that entries written before it was spelled out stay valid.
-func TestExportSumBytes(t *testing.T) {
-	p := &Page{Title: "A \"q\" é\x01", Monikers: 5, mayZone: true, anchors: map[string]bool{"z": true, "b\n": true},
-		Doc: &dialect.Doc{Headings: []dialect.Heading{{ID: "x", Level: 2, Text: "X y", Zone: 3, Explicit: true, Offset: 9}, {ID: "", Level: 1}}}}
-	want := func(p *Page) [32]byte {
-		h := sha256.New()
-		fmt.Fprintf(h, "%q %d %v\n", p.Title, uint64(p.Monikers), p.mayZone)
-		if p.Doc != nil {
-			for _, x := range p.Doc.Headings {
-				fmt.Fprintf(h, "h %q %d %q %d %v\n", x.ID, x.Level, x.Text, uint64(x.Zone), x.Explicit)
-			}
-		} else {
-			h.Write([]byte("no doc\n"))
-		}
-		for _, a := range sortedKeys(p.anchors) {
-			fmt.Fprintf(h, "a %q\n", a)
-		}
-		var k [32]byte
-		h.Sum(k[:0])
-		return k
+// TestExportSumTellsApart: every part of what other pages read of a page
+// moves its export sum, the same parts spread differently over titles,
+// headings and anchors never give the same sum, and the anchors' map
+// order does not count.
+func TestExportSumTellsApart(t *testing.T) {
+	base := func() *Page {
+		return &Page{Title: "A \"q\" é\x01", Monikers: 5, mayZone: true, anchors: map[string]bool{"a": true, "bc": true},
+			Doc: &dialect.Doc{Headings: []dialect.Heading{{ID: "x", Level: 2, Text: "X y", Zone: 3, Explicit: true, Offset: 9}, {ID: "", Level: 1}}}}
 	}
-	if exportSum(p) != want(p) {
-		t.Error("exportSum differs from its fmt spelling")
+	edits := map[string]func(p *Page){
+		"title":            func(p *Page) { p.Title = "A" },
+		"monikers":         func(p *Page) { p.Monikers = 4 },
+		"mayZone":          func(p *Page) { p.mayZone = false },
+		"no doc":           func(p *Page) { p.Doc = nil },
+		"no headings":      func(p *Page) { p.Doc.Headings = nil },
+		"heading id":       func(p *Page) { p.Doc.Headings[0].ID = "y" },
+		"heading level":    func(p *Page) { p.Doc.Headings[0].Level = 3 },
+		"heading text":     func(p *Page) { p.Doc.Headings[0].Text = "X" },
+		"heading zone":     func(p *Page) { p.Doc.Headings[0].Zone = 1 },
+		"heading explicit": func(p *Page) { p.Doc.Headings[0].Explicit = false },
+		"anchor":           func(p *Page) { p.anchors["c"] = true },
+		"text into id":     func(p *Page) { p.Doc.Headings[0].ID, p.Doc.Headings[0].Text = "xX y", "" },
+		"anchors split":    func(p *Page) { p.anchors = map[string]bool{"ab": true, "c": true} },
+		"anchor to title":  func(p *Page) { p.Title += "a"; delete(p.anchors, "a") },
 	}
-	p.Doc = nil
-	if exportSum(p) != want(p) {
-		t.Error("exportSum differs from its fmt spelling without a document")
+	seen := map[[32]byte]string{exportSum(base()): "the page"}
+	for what, edit := range edits {
+		p := base()
+		edit(p)
+		s := exportSum(p)
+		if other, ok := seen[s]; ok {
+			t.Errorf("%s: the same export sum as %s", what, other)
+		}
+		seen[s] = what
+	}
+	p := base()
+	p.Doc.Headings[0].Offset = 100
+	p.anchors = map[string]bool{"bc": true, "a": true}
+	if exportSum(p) != exportSum(base()) {
+		t.Error("a heading's offset or the anchors' order moved the export sum")
 	}
 }
 

@@ -199,7 +199,7 @@ func (b *builder) parseAndRender() int {
 		b.parallel(len(misses), func(worker, i int) { render(worker, jobs[misses[i]]) })
 	}
 	if len(cached) > 0 {
-		b.fillExports()
+		b.fillExports(nil)
 		b.parallel(len(cached), func(worker, i int) {
 			j, c := jobs[cached[i]], hits[cached[i]]
 			if b.depsCurrent(c) {
@@ -218,7 +218,13 @@ func (b *builder) parseAndRender() int {
 	}
 	b.checkDeferred()
 	if b.recording {
-		b.fillExports()
+		if len(cached) > 0 {
+			// Only a page rendered since may have other exports: a
+			// replayed one has those of its cache entry.
+			b.fillExports(func(p *Page) bool { return p.cached == nil })
+		} else {
+			b.fillExports(nil)
+		}
 	}
 	n := 0
 	for _, c := range counts {
