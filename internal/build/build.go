@@ -58,8 +58,9 @@ type Result struct {
 	// parsed nor rendered (see pagecache.go).
 	Reused int
 	// frontReused is how many pages' front matter came from the page
-	// cache (frontRestore), for tests.
-	frontReused int
+	// cache (frontRestore), and pagesRead how many times a page's file
+	// was read, for tests.
+	frontReused, pagesRead int
 	// UpToDate: nothing changed since the build that made the output, which
 	// was kept as it is (see fingerprint).
 	UpToDate bool
@@ -169,11 +170,13 @@ func (b *builder) full() {
 	b.search = nil
 	b.sums = &sync.Map{}
 	b.fixed = &sync.Map{}
+	b.pageStats = nil
 	if b.bodies != nil {
 		b.bodies = map[string]*keptBody{}
 	}
 	b.reused.Store(0)
 	b.frontReused.Store(0)
+	b.pagesRead.Store(0)
 	b.staticDone = false
 	if !b.opts.NoWrite && !b.opts.NoSearch {
 		b.search = newSearchState()
@@ -351,6 +354,7 @@ func (b *builder) result(start time.Time) *Result {
 	res.Files = b.written()
 	res.Reused = int(b.reused.Load())
 	res.frontReused = int(b.frontReused.Load())
+	res.pagesRead = int(b.pagesRead.Load())
 	res.Elapsed = time.Since(start)
 	return res
 }
@@ -424,6 +428,9 @@ type builder struct {
 	// summed: savePageCache checks them, and the next build (Racy).
 	racy      []inputFile
 	envUnsure bool
+	// pageStats are the pages' files as envKey's walk saw them, those
+	// whose times are old enough to vouch for their bytes (stableStat).
+	pageStats map[string]fileStat
 	// cacheLoad gives pcache once loaded (awaitCache).
 	cacheLoad chan *pageCache
 	// cacheSaved gives the error of saving the page cache, once saved
@@ -436,6 +443,8 @@ type builder struct {
 	reused atomic.Int32
 	// frontReused counts the pages whose front matter came from pcache.
 	frontReused atomic.Int32
+	// pagesRead counts the reads of pages' files (readPage, parseBody).
+	pagesRead atomic.Int32
 	// bodies are the documents' bodies as rendered, by output path, in a
 	// serve session (relayout.go); nil in one-shot builds.
 	bodies map[string]*keptBody

@@ -14,27 +14,52 @@ import (
 	"github.com/docloom/docloom/internal/moniker"
 )
 
-// A rebuild reads every page again (its bytes are hashed, so that an edit
-// within the file system's time granularity is never missed), but it does
-// not parse again the front matter of a page whose bytes, file and
-// environment (envKey: configuration, docfx.json, moniker definitions, the
-// binary) are those of the previous build: the page cache's Front entries
-// give what readPage found (metadata, title, clouds, diagnostics). Parsing
-// YAML and merging docfx metadata was about a sixth of a one-page-edited
-// rebuild of PowerShell-Docs. The body is split off again only for pages
-// that are rendered after all.
+// A rebuild does not parse again the front matter of a page whose bytes,
+// file and environment (envKey: configuration, docfx.json, moniker
+// definitions, the binary) are those of the previous build: the page
+// cache's Front entries give what readPage found (metadata, title, clouds,
+// diagnostics). Parsing YAML and merging docfx metadata was about a sixth
+// of a one-page-edited rebuild of PowerShell-Docs. The body is split off
+// again only for pages that are rendered after all.
+//
+// Nor does it read the page again when its file is as the previous build's
+// walk saw it (fileStat: size, modification and change times, inode), as
+// git trusts its index: reading and hashing 3,086 pages was a tenth of that
+// rebuild. An edit moves the change time, which no program can set back;
+// only a file whose times were older than racyWindow at that walk is
+// vouched for, so that an edit within the file system's time granularity
+// of the previous one (the same times) is never missed: a recently
+// modified page is read and hashed, by this build and the next.
 
 // frontEntry is what readPage found in a page.
 type frontEntry struct {
 	Key      string         // cacheKey(locale, rel)
 	Src      [32]byte       // SHA-256 of the file's bytes
 	File     [32]byte       // fileIdentity
+	Stat     fileStat       // the file as the walk before reading it saw it; zero: not vouched for
 	Meta     map[string]any // the merged metadata (encodable; never changed)
 	MetaSum  [32]byte       // metaSum of the metadata, for the global key
 	Title    string
 	Monikers uint64
 	MayZone  bool
 	Diags    []diag.Diagnostic
+}
+
+// fileStat is what a walk saw of a file: a page whose file is seen again
+// the same is not read again (see the top).
+type fileStat struct {
+	Size, Mtime, Ctime int64
+	Ino                uint64
+}
+
+// stableStat is the fileStat of a file the walk saw, if it can vouch for
+// the file's bytes later: its times were older than racyWindow then (a
+// later edit moves them), and the system tells its change time and inode.
+func stableStat(f inputFile, recent int64) (fileStat, bool) {
+	if f.err || f.ino == 0 || f.ctime == 0 || f.mtime > recent || f.ctime > recent {
+		return fileStat{}, false
+	}
+	return fileStat{Size: f.size, Mtime: f.mtime, Ctime: f.ctime, Ino: f.ino}, true
 }
 
 // fileIdentity hashes what readPage reads of a discovered file besides
@@ -63,27 +88,64 @@ func splitFront(display string, f *docset.File, src []byte) (meta.Doc, []diag.Di
 	return split, ds
 }
 
+// cachedFront is the previous build's front entry of the page file f, when
+// this build may use it (the same environment and file).
+func (b *builder) cachedFront(l *localeSet, f *docset.File) *frontEntry {
+	pc := b.pcache
+	if pc == nil || pc.front == nil || b.env == ([32]byte{}) || pc.Env != b.env {
+		return nil
+	}
+	fe := pc.front[cacheKey(l.Locale.Code, f.Rel)]
+	if fe == nil || fe.File != fileIdentity(l, f) {
+		return nil
+	}
+	return fe
+}
+
+// unchangedFront is the previous build's front entry of a page whose file
+// is as that build's walk saw it: its bytes need not be read now.
+func (b *builder) unchangedFront(l *localeSet, f *docset.File) *frontEntry {
+	if f.Kind == docset.Landing {
+		return nil
+	}
+	st, ok := b.pageStats[f.Abs]
+	if !ok {
+		return nil
+	}
+	if fe := b.cachedFront(l, f); fe != nil && fe.Stat == st {
+		return fe
+	}
+	return nil
+}
+
 // frontRestore gives p what readPage found in the same bytes last time;
 // false when the cache has no such entry.
 func (b *builder) frontRestore(l *localeSet, p *Page, src []byte) bool {
-	pc := b.pcache
-	if pc == nil || pc.front == nil || b.env == ([32]byte{}) || pc.Env != b.env {
+	fe := b.cachedFront(l, p.File)
+	if fe == nil || fe.Src != p.srcSum {
 		return false
 	}
-	fe := pc.front[cacheKey(l.Locale.Code, p.Rel)]
-	if fe == nil || fe.Src != p.srcSum || fe.File != fileIdentity(l, p.File) {
-		return false
-	}
+	b.restoreFront(l, p, fe, src)
+	return true
+}
+
+// restoreFront gives p the front entry fe, and src as its body to parse
+// (nil: not read, see unchangedFront).
+func (b *builder) restoreFront(l *localeSet, p *Page, fe *frontEntry, src []byte) {
 	// The map is shared with the entry: a page's metadata is never
 	// changed once read.
 	p.Meta, p.Title, p.Monikers, p.mayZone = fe.Meta, fe.Title, moniker.Set(fe.Monikers), fe.MayZone
 	b.led.add(ownerParse(l.Locale.Code, p.Rel), fe.Diags...)
-	p.body = src
+	p.body, p.unread = src, src == nil
 	b.frontReused.Add(1)
 	if b.recording {
 		p.front = fe
+		if st := b.pageStats[p.File.Abs]; st != fe.Stat {
+			again := *fe
+			again.Stat = st
+			p.front = &again
+		}
 	}
-	return true
 }
 
 // frontRecord makes the front entry of a page readPage has just read.
@@ -94,7 +156,7 @@ func (b *builder) frontRecord(l *localeSet, p *Page) {
 	if p.Meta == nil || !encodable(p.Meta) {
 		return // a value the encoding does not know: parsed every time
 	}
-	p.front = &frontEntry{Key: cacheKey(l.Locale.Code, p.Rel), Src: p.srcSum, File: fileIdentity(l, p.File), Meta: p.Meta,
+	p.front = &frontEntry{Key: cacheKey(l.Locale.Code, p.Rel), Src: p.srcSum, File: fileIdentity(l, p.File), Stat: b.pageStats[p.File.Abs], Meta: p.Meta,
 		MetaSum: metaSum(p.Meta), Title: p.Title, Monikers: uint64(p.Monikers), MayZone: p.mayZone,
 		Diags: b.led.get(ownerParse(l.Locale.Code, p.Rel))}
 }
@@ -244,6 +306,10 @@ func encodeFront(entries []frontEntry) []byte {
 		e.ref(f.Key)
 		e.buf = append(e.buf, f.Src[:]...)
 		e.buf = append(e.buf, f.File[:]...)
+		e.int(f.Stat.Size)
+		e.int(f.Stat.Mtime)
+		e.int(f.Stat.Ctime)
+		e.uint(f.Stat.Ino)
 		e.value(f.Meta)
 		e.buf = append(e.buf, f.MetaSum[:]...)
 		e.ref(f.Title)
@@ -334,6 +400,7 @@ func decodeFront(data []byte) ([]frontEntry, bool) {
 		f.Key = d.ref()
 		f.Src = d.sum32()
 		f.File = d.sum32()
+		f.Stat = fileStat{Size: d.int(), Mtime: d.int(), Ctime: d.int(), Ino: d.uint()}
 		m, ok := d.value(0).(map[string]any)
 		if !ok {
 			d.bad = true

@@ -49,8 +49,8 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 5
-	cacheHeader  = "docloom-cache 5\n"
+	cacheVersion = 6
+	cacheHeader  = "docloom-cache 6\n"
 )
 
 // The cache files hold slices sorted by key, never maps (gob writes a map
@@ -431,6 +431,7 @@ func (b *builder) envKey() [32]byte {
 	site, _ := filepath.Abs(b.opts.Site)
 	fmt.Fprintf(h, "opts %q %v %v %v %q\n", site, b.opts.Strict, b.opts.NoWrite, b.opts.NoSearch, b.opts.BaseURL)
 	b.racy = nil
+	b.pageStats = map[string]fileStat{}
 	perPage := map[string]bool{}
 	for _, l := range b.locales {
 		for _, f := range l.Docset.Files {
@@ -455,6 +456,9 @@ func (b *builder) envKey() [32]byte {
 			case f.err:
 				fmt.Fprintf(h, "error %s\n", f.path)
 			case perPage[f.path]:
+				if st, ok := stableStat(f, walk.recent); ok {
+					b.pageStats[f.path] = st
+				}
 			default:
 				fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
 				if f.mtime > walk.recent {
@@ -662,8 +666,8 @@ func (b *builder) cacheLookup(l *localeSet, p *Page) *cachedPage {
 // restoreParse stands in for parseBody: the page gets the headings, title,
 // anchors and parse diagnostics its unchanged source gave.
 func (b *builder) restoreParse(l *localeSet, p *Page, c *cachedPage) {
-	if p.pending != nil || p.body != nil {
-		p.pending, p.body = nil, nil
+	if p.pending != nil || p.body != nil || p.unread {
+		p.pending, p.body, p.unread = nil, nil, false
 		p.Doc = &dialect.Doc{Rel: p.Rel, File: l.Docset.Display(p.Rel), Headings: c.Headings}
 		p.ownHeadings = c.Own
 		p.Title = c.Title

@@ -522,3 +522,69 @@ func TestCacheShardsReuseTheirBuffer(t *testing.T) {
 		t.Errorf("shards hold %d entries, want %d", got, len(pc.pages)+len(pc.entries))
 	}
 }
+
+// TestUnchangedPagesAreNotRead: a rebuild reads only the pages whose files
+// are not as the previous build's walk saw them (size, times, inode); an
+// edit that keeps the size and sets the modification time back is still
+// seen (the change time moves), and a page modified within racyWindow of a
+// walk is read by every build until a walk sees it older.
+func TestUnchangedPagesAreNotRead(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
+	site := cacheSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, Options{Site: site, Out: out})
+	fourth := filepath.Join(site, "content/en-us/fourth.md")
+	// reads is how many page reads a rebuild makes (-1: every page once):
+	// the edited page, and only-english.md, the source of a fallback copy,
+	// which is always rendered.
+	rebuild := func(what string, reads int) {
+		t.Helper()
+		inc := mustBuild(t, Options{Site: site, Out: out})
+		if reads >= 0 && inc.pagesRead != reads {
+			t.Errorf("after %s: %d pages read, want %d", what, inc.pagesRead, reads)
+		}
+		if reads < 0 && inc.pagesRead != inc.Pages {
+			t.Errorf("after %s: %d pages read, want all %d", what, inc.pagesRead, inc.Pages)
+		}
+		clean := filepath.Join(t.TempDir(), "clean")
+		want := mustBuild(t, Options{Site: site, Out: clean})
+		if !slices.Equal(diagStrings(inc), diagStrings(want)) {
+			t.Errorf("after %s: diagnostics differ from a clean build's", what)
+		}
+		compareTrees(t, what, out, clean)
+	}
+	appendTo := func(p, s string) {
+		t.Helper()
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, append(data, s...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendTo(fourth, "\nMore text.\n")
+	rebuild("one page's body", 2)
+
+	// The same size and modification time, other bytes.
+	info, err := os.Stat(fourth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(fourth)
+	os.WriteFile(fourth, bytes.Replace(data, []byte("More text."), []byte("Less text."), 1), 0o644)
+	os.Chtimes(fourth, info.ModTime(), info.ModTime())
+	rebuild("an edit that kept the size and time", 2)
+
+	// Every file just modified: nothing is vouched for, by this build's
+	// walk nor, for the next build, by this build's record.
+	racyWindow = time.Hour
+	appendTo(fourth, "\nRecent.\n")
+	rebuild("an edit with every file recent", -1)
+	racyWindow = 0
+	appendTo(fourth, "\nLater.\n")
+	rebuild("the build after", -1)
+	appendTo(fourth, "\nLater still.\n")
+	rebuild("the build after that", 2)
+}

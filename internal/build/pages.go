@@ -72,8 +72,11 @@ type Page struct {
 	// parseBody parses it.
 	pending *meta.Doc
 	// body is the page's source when its front matter came from the page
-	// cache: parseBody splits it when the page is parsed after all.
-	body []byte
+	// cache: parseBody splits it when the page is parsed after all. unread:
+	// the source was not read (its file is as the cache's build saw it);
+	// parseBody reads it then.
+	body   []byte
+	unread bool
 	// front is the page's front entry for the next build's page cache.
 	front *frontEntry
 	// mayZone: see readPage.
@@ -221,8 +224,15 @@ func (b *builder) parsePage(l *localeSet, f *docset.File) *Page {
 // of it (its clouds, uid, front-matter title) before its Markdown is
 // parsed. The body waits in p.pending (or p.body) for parseBody.
 func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
+	if fe := b.unchangedFront(l, f); fe != nil {
+		b.led.reset(ownerParse(l.Locale.Code, f.Rel))
+		p := &Page{Rel: f.Rel, File: f, srcSum: fe.Src}
+		b.restoreFront(l, p, fe, nil)
+		return p
+	}
 	display := l.Docset.Display(f.Rel)
 	src, err := docset.ReadFile(f.Abs)
+	b.pagesRead.Add(1)
 	if err != nil {
 		b.led.addf(ownerParse(l.Locale.Code, f.Rel), diag.Pos{File: display}, diag.Error, "file-unreadable", "%v", err)
 		return nil
@@ -274,6 +284,16 @@ func mentionsInclude(src []byte) bool {
 // parseBody parses the Markdown that readPage set aside.
 func (b *builder) parseBody(l *localeSet, p *Page) {
 	split := p.pending
+	if split == nil && p.unread {
+		src, err := docset.ReadFile(p.File.Abs)
+		b.pagesRead.Add(1)
+		p.unread = false
+		if err != nil {
+			b.led.addf(ownerParse(l.Locale.Code, p.Rel), diag.Pos{File: l.Docset.Display(p.Rel)}, diag.Error, "file-unreadable", "%v", err)
+			return
+		}
+		p.body = src
+	}
 	if split == nil && p.body != nil {
 		// Its front matter came from the page cache (frontRestore), whose
 		// diagnostics are already in place.

@@ -211,7 +211,7 @@ func (b *builder) parseAndRender() int {
 			// Parsed again after all: readPage gives back the front
 			// matter's diagnostics that restoreParse had replaced.
 			if np := b.readPage(j.l, j.p.File); np != nil {
-				j.p.pending, j.p.body, j.p.front = np.pending, np.body, np.front
+				j.p.pending, j.p.body, j.p.unread, j.p.front = np.pending, np.body, np.unread, np.front
 				render(worker, j)
 			}
 		})

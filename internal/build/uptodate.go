@@ -19,8 +19,8 @@ import (
 // A build whose inputs are exactly those of the build that made the output
 // folder has nothing to do: the same docloom binary, the same options,
 // every file of the site (its root and each locale folder, the output
-// folder and .git aside) with the same path, size, modification time and
-// inode, and the same git HEAD (pages show their last commit's date). The
+// folder and .git aside) with the same path, size, modification and change
+// times and inode, and the same git HEAD (pages show their last commit's date). The
 // build then checks that the output is still what its manifest says, and
 // reports the previous build's diagnostics and counts again instead of
 // rendering every page to write nothing. output.StateName, in the output
@@ -81,7 +81,7 @@ func fingerprint(opts Options) (string, *inputWalk) {
 			if f.mtime > walk.recent {
 				return "", walk
 			}
-			fmt.Fprintf(h, "%s %d %d %d\n", f.path, f.size, f.mtime, f.ino)
+			fmt.Fprintf(h, "%s %d %d %d %d\n", f.path, f.size, f.mtime, f.ctime, f.ino)
 		}
 	}
 	// Pages show when git last changed them: a commit changes the site
@@ -112,6 +112,7 @@ type inputFile struct {
 	path  string
 	size  int64
 	mtime int64
+	ctime int64 // changeTime
 	ino   uint64
 	err   bool // it could not be read
 	// sum is the SHA-256 of a recently modified file's bytes, read
@@ -161,7 +162,7 @@ func walkInputs(roots []string, out string, strict bool) *inputWalk {
 				files = append(files, inputFile{path: p, err: true})
 				return nil
 			}
-			f := inputFile{path: p, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)}
+			f := inputFile{path: p, size: info.Size(), mtime: info.ModTime().UnixNano(), ctime: changeTime(info), ino: inode(info)}
 			if f.mtime > w.recent {
 				// Its size and time cannot tell a later edit apart: its
 				// bytes are hashed now, before the build reads it, and
