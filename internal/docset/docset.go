@@ -7,7 +7,6 @@ package docset
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -281,17 +280,6 @@ func isPlatyPS(abs string) bool {
 	return bytes.Contains(head, []byte("\nschema: 2.0.0")) || bytes.Contains(head, []byte("\ndocument type: cmdlet")) ||
 		bytes.Contains(head, []byte("\ndocument type: module")) ||
 		bytes.Contains(head, []byte("\nmodule guid:")) && bytes.Contains(head, []byte("\nmodule name:"))
-}
-
-func readHead(abs string, n int) []byte {
-	f, err := os.Open(abs)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	buf := make([]byte, n)
-	k, _ := io.ReadFull(f, buf)
-	return buf[:k]
 }
 
 // relabel makes the docfx package's paths (relative to the locale folder)
