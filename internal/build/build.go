@@ -297,6 +297,12 @@ func (b *builder) reindex() {
 	b.addFallbacks()
 	for _, l := range b.locales {
 		l.indexURLPages(b)
+		// What a TOC entry without a name is called (navName): read
+		// while other pages are parsed, so not from the pages themselves.
+		l.navTitles = make(map[string]string, len(l.byRel))
+		for rel, p := range l.byRel {
+			l.navTitles[rel] = p.Title
+		}
 	}
 	b.findHome()
 	b.indexURLs()

@@ -199,8 +199,8 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 // TestReindexOnceWhenTitlesKnown: a streamed build indexes its pages a
 // second time, after parsing them, only when parsing changed what the
 // index reads: a page without a title in its front matter gets its
-// heading's. Either way the output is that of a build that always
-// indexes twice.
+// heading's, which titleGuess could not tell from the source. Either way
+// the output is that of a build that always indexes twice.
 func TestReindexOnceWhenTitlesKnown(t *testing.T) {
 	defer func() { testHookStage = nil }()
 	for _, tc := range []struct {
@@ -209,7 +209,8 @@ func TestReindexOnceWhenTitlesKnown(t *testing.T) {
 		want  int
 	}{
 		{"all titled", "---\ntitle: Third\n---\n# Third\n", 1},
-		{"a title from a heading", "# Third from its heading\n", 2},
+		{"a title from a plain heading", "# Third from its heading\n", 1},
+		{"a title from a heading with markup", "# Third `from` its heading\n", 2},
 	} {
 		site := t.TempDir()
 		writeSite(t, site, map[string]string{

@@ -29,7 +29,7 @@ func TestCacheCodecFields(t *testing.T) {
 		"shardPage":  "Key string, Page *build.cachedPage",
 		"shardEntry": "Key [32]uint8, Stored search.Stored",
 		"fileStat":   "Size int64, Mtime int64, Ctime int64, Ino uint64",
-		"frontEntry": "Key string, Src [32]uint8, File [32]uint8, Stat build.fileStat, Meta map[string]interface {}, MetaSum [32]uint8, Title string, Monikers uint64, MayZone bool, Diags []diag.Diagnostic",
+		"frontEntry": "Key string, Src [32]uint8, File [32]uint8, Stat build.fileStat, Meta map[string]interface {}, MetaSum [32]uint8, Title string, Guessed bool, Monikers uint64, MayZone bool, Diags []diag.Diagnostic",
 	}
 	for _, v := range []any{cachedPage{}, fileSum{}, pageSum{}, incVia{}, cachedDoc{}, dialect.Heading{}, diag.Diagnostic{},
 		diag.Pos{}, search.Doc{}, search.Stored{}, shardPage{}, shardEntry{}, frontEntry{}, fileStat{}} {
@@ -85,7 +85,7 @@ func TestCacheCodecRoundTrip(t *testing.T) {
 // TestFrontCodecRoundTrip: front entries decode to the same values, every
 // kind of metadata value included, and a cut payload is refused.
 func TestFrontCodecRoundTrip(t *testing.T) {
-	entries := []frontEntry{{Key: "en-us/a.md", Src: [32]byte{1}, File: [32]byte{3}, Stat: fileStat{Size: 9, Mtime: -1 << 62, Ctime: 1 << 62, Ino: 1 << 63}, MetaSum: [32]byte{2}, Title: "A",
+	entries := []frontEntry{{Key: "en-us/a.md", Src: [32]byte{1}, File: [32]byte{3}, Stat: fileStat{Size: 9, Mtime: -1 << 62, Ctime: 1 << 62, Ino: 1 << 63}, MetaSum: [32]byte{2}, Title: "A", Guessed: true,
 		Monikers: 7, MayZone: true, Diags: []diag.Diagnostic{{Pos: diag.Pos{File: "a.md", Line: 2}, Code: "c", Message: "m"}},
 		Meta: map[string]any{"s": "x", "t": true, "f": false, "i": -3, "i64": int64(1) << 40, "u": uint64(1) << 63,
 			"fl": 2.5, "nil": nil, "list": []any{"x", 1, []any{}}, "nillist": []any(nil), "map": map[string]any{"s": "x"},

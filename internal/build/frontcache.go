@@ -33,13 +33,16 @@ import (
 
 // frontEntry is what readPage found in a page.
 type frontEntry struct {
-	Key      string         // cacheKey(locale, rel)
-	Src      [32]byte       // SHA-256 of the file's bytes
-	File     [32]byte       // fileIdentity
-	Stat     fileStat       // the file as the walk before reading it saw it; zero: not vouched for
-	Meta     map[string]any // the merged metadata (encodable; never changed)
-	MetaSum  [32]byte       // metaSum of the metadata, for the global key
-	Title    string
+	Key     string         // cacheKey(locale, rel)
+	Src     [32]byte       // SHA-256 of the file's bytes
+	File    [32]byte       // fileIdentity
+	Stat    fileStat       // the file as the walk before reading it saw it; zero: not vouched for
+	Meta    map[string]any // the merged metadata (encodable; never changed)
+	MetaSum [32]byte       // metaSum of the metadata, for the global key
+	Title   string
+	// Guessed is set when Title is titleGuess's, not the front matter's:
+	// parsing gives the page its title then.
+	Guessed  bool
 	Monikers uint64
 	MayZone  bool
 	Diags    []diag.Diagnostic
@@ -134,7 +137,7 @@ func (b *builder) frontRestore(l *localeSet, p *Page, src []byte) bool {
 func (b *builder) restoreFront(l *localeSet, p *Page, fe *frontEntry, src []byte) {
 	// The map is shared with the entry: a page's metadata is never
 	// changed once read.
-	p.Meta, p.Title, p.Monikers, p.mayZone = fe.Meta, fe.Title, moniker.Set(fe.Monikers), fe.MayZone
+	p.Meta, p.Title, p.titleGuessed, p.Monikers, p.mayZone = fe.Meta, fe.Title, fe.Guessed, moniker.Set(fe.Monikers), fe.MayZone
 	b.led.add(ownerParse(l.Locale.Code, p.Rel), fe.Diags...)
 	p.body, p.unread = src, src == nil
 	b.frontReused.Add(1)
@@ -157,7 +160,7 @@ func (b *builder) frontRecord(l *localeSet, p *Page) {
 		return // a value the encoding does not know: parsed every time
 	}
 	p.front = &frontEntry{Key: cacheKey(l.Locale.Code, p.Rel), Src: p.srcSum, File: fileIdentity(l, p.File), Stat: b.pageStats[p.File.Abs], Meta: p.Meta,
-		MetaSum: metaSum(p.Meta), Title: p.Title, Monikers: uint64(p.Monikers), MayZone: p.mayZone,
+		MetaSum: metaSum(p.Meta), Title: p.Title, Guessed: p.titleGuessed, Monikers: uint64(p.Monikers), MayZone: p.mayZone,
 		Diags: b.led.get(ownerParse(l.Locale.Code, p.Rel))}
 }
 
@@ -313,6 +316,7 @@ func encodeFront(entries []frontEntry) []byte {
 		e.value(f.Meta)
 		e.buf = append(e.buf, f.MetaSum[:]...)
 		e.ref(f.Title)
+		e.bool(f.Guessed)
 		e.uint(f.Monikers)
 		e.bool(f.MayZone)
 		e.diags(f.Diags)
@@ -408,6 +412,7 @@ func decodeFront(data []byte) ([]frontEntry, bool) {
 		f.Meta = m
 		f.MetaSum = d.sum32()
 		f.Title = d.ref()
+		f.Guessed = d.bool()
 		f.Monikers = d.uint()
 		f.MayZone = d.bool()
 		f.Diags = d.diags()

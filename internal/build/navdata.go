@@ -205,7 +205,7 @@ func (b *builder) navFor(l *localeSet, m int, toc *nav.TOC) *cloudNav {
 	build = func(items []*nav.Item) []*render.NavItem {
 		var out []*render.NavItem
 		for _, it := range items {
-			n := &render.NavItem{Page: it.Page, Name: it.Name, URL: b.navURL(l, m, it), External: it.External, Open: it.Expanded}
+			n := &render.NavItem{Page: it.Page, Name: b.navName(l, it), URL: b.navURL(l, m, it), External: it.External, Open: it.Expanded}
 			n.Items = build(it.Items)
 			for _, c := range n.Items {
 				n.Open = n.Open || c.Open // an expanded entry shows its parents too
@@ -305,10 +305,10 @@ func (b *builder) navData(l *localeSet, p *Page, m int, d *render.Page) {
 	// cloud other than p: no walk, no loop.
 	prev, next := cn.view.PrevNext(p.Rel)
 	if prev != nil {
-		d.Prev = &render.Link{Name: prev.Name, URL: b.navURL(l, m, prev)}
+		d.Prev = &render.Link{Name: b.navName(l, prev), URL: b.navURL(l, m, prev)}
 	}
 	if next != nil {
-		d.Next = &render.Link{Name: next.Name, URL: b.navURL(l, m, next)}
+		d.Next = &render.Link{Name: b.navName(l, next), URL: b.navURL(l, m, next)}
 	}
 }
 
@@ -333,7 +333,7 @@ func (b *builder) breadcrumbs(l *localeSet, p *Page, m int, d *render.Page, cn *
 		}
 		for _, it := range cn.view.Trail(p.Rel) {
 			if u := b.navURL(l, m, it); u != "" {
-				d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: it.Name, URL: u})
+				d.Breadcrumbs = append(d.Breadcrumbs, render.Link{Name: b.navName(l, it), URL: u})
 			}
 		}
 	}
@@ -459,4 +459,13 @@ func (b *builder) crumbPath(l *localeSet, v string) string {
 		}
 	}
 	return v
+}
+
+// navName is what a TOC entry is called: its name, or, when it has none
+// and opens a page, the page's title (as DocFX names such an entry).
+func (b *builder) navName(l *localeSet, it *nav.Item) string {
+	if it.Name != "" || it.Page == "" {
+		return it.Name
+	}
+	return l.navTitles[it.Page]
 }

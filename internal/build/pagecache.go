@@ -49,7 +49,7 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 6
+	cacheVersion = 7
 	cacheHeader  = "docloom-cache 6\n"
 )
 
@@ -670,7 +670,7 @@ func (b *builder) restoreParse(l *localeSet, p *Page, c *cachedPage) {
 		p.pending, p.body, p.unread = nil, nil, false
 		p.Doc = &dialect.Doc{Rel: p.Rel, File: l.Docset.Display(p.Rel), Headings: c.Headings}
 		p.ownHeadings = c.Own
-		p.Title = c.Title
+		p.Title, p.titleGuessed = c.Title, false
 		p.anchors = map[string]bool{}
 		for _, a := range c.Anchors {
 			p.anchors[a] = true

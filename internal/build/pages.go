@@ -27,7 +27,9 @@ type localeSet struct {
 	own   map[string]*Page
 	Pages []*Page
 	byRel map[string]*Page // includes fallbacks from the default locale
-	lower map[string]string
+	// navTitles are the pages' titles as reindex saw them, by Rel.
+	navTitles map[string]string
+	lower     map[string]string
 	// uids maps a uid to the pages that declare it: one per moniker at
 	// most (a versioned reference docset declares each cmdlet's uid once
 	// per version), in page order.
@@ -55,7 +57,10 @@ type Page struct {
 	Meta     map[string]any
 	Monikers moniker.Set
 	Title    string
-	Landing  bool
+	// titleGuessed: Title is titleGuess's until the page is parsed (it
+	// has no title in its front matter).
+	titleGuessed bool
+	Landing      bool
 	// Fallback is set for a default-locale page served in a locale that
 	// has no translation of it.
 	Fallback bool
@@ -256,6 +261,9 @@ func (b *builder) readPage(l *localeSet, f *docset.File) *Page {
 	layers = append(layers, split.Meta)
 	p.Meta = meta.Merge(layers...)
 	p.Title = strings.TrimSpace(meta.String(split.Meta, "title"))
+	if p.Title == "" {
+		p.Title, p.titleGuessed = titleGuess(split.Body, p.Rel), true
+	}
 	p.Monikers = b.pageMonikers(l, p, split, src)
 	// Whether the page may have headings inside moniker blocks (its own or
 	// an include's), for links into it that are resolved before it is
@@ -308,7 +316,8 @@ func (b *builder) parseBody(l *localeSet, p *Page) {
 	owner := ownerParse(l.Locale.Code, p.Rel)
 	p.Doc = b.dialect.Parse(p.Rel, display, split.Body, split.BodyLine)
 	b.led.add(owner, p.Doc.Diags...)
-	if p.Title == "" {
+	if p.Title == "" || p.titleGuessed {
+		p.Title, p.titleGuessed = "", false
 		for _, h := range p.Doc.Headings {
 			if h.Level <= 3 {
 				p.Title = h.Text
@@ -521,4 +530,72 @@ func (p *Page) zoned() bool {
 		}
 	}
 	return false
+}
+
+// titleGuess is the title of a page without one in its front matter, as
+// far as it can be told before the page is parsed, which gives the page
+// its real title (its first heading of level 1 to 3, else its file name).
+// Navigation is built, and pages are laid out, while pages are still
+// being parsed: a TOC entry that names no title of its own takes the
+// page's, and an empty title there was an empty link in every sidebar.
+//
+// The guess is the text of the body's first line when that line is an ATX
+// heading of level 1 to 3 whose text has no Markdown in it (what PlatyPS
+// and most conceptual pages start with), and the file name otherwise: the
+// same as the parse gives in all but unusual pages, and never empty.
+func titleGuess(body []byte, rel string) string {
+	fallback := path.Base(strings.TrimSuffix(rel, ".md"))
+	rest := body
+	for len(rest) > 0 {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if t, ok := plainATXHeading(string(line)); ok {
+			return t
+		}
+		return fallback
+	}
+	return fallback
+}
+
+// plainATXHeading reads "# Text" (up to three leading spaces, level 1 to 3,
+// an optional closing sequence of #) when Text is plain: no character that
+// Markdown or the dialect could turn into something else, and no _ that
+// could open or close emphasis.
+func plainATXHeading(line string) (string, bool) {
+	s := strings.TrimLeft(line, " ")
+	if len(line)-len(s) > 3 {
+		return "", false
+	}
+	level := len(s) - len(strings.TrimLeft(s, "#"))
+	if level < 1 || level > 3 || len(s) == level || s[level] != ' ' && s[level] != '\t' {
+		return "", false
+	}
+	text := strings.TrimSpace(s[level:])
+	if closing := strings.TrimRight(text, "#"); closing != text && (closing == "" || strings.HasSuffix(closing, " ") || strings.HasSuffix(closing, "\t")) {
+		text = strings.TrimSpace(closing)
+	}
+	if text == "" || strings.ContainsAny(text, "\\`*[]<>&!{}|~#$") || strings.Count(text, ":") > 1 {
+		return "", false // inline markup, an entity, math, or perhaps an emoji :code:
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '_' && (i == 0 || i == len(text)-1 || !isWordByte(text[i-1]) || !isWordByte(text[i+1])) {
+			return "", false
+		}
+		if text[i] < 0x20 {
+			return "", false
+		}
+	}
+	return text, true
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

@@ -155,7 +155,9 @@ func (e *expander) item(r *rawItem, file string) *Item {
 	if r.tocHref != "" {
 		e.tocHref(it, r, file)
 	}
-	if r.name == "" && r.uid == "" {
+	// An entry that opens a page may leave out its name: DocFX shows the
+	// page's title (its title metadata, else its first heading).
+	if r.name == "" && r.uid == "" && it.Page == "" {
 		e.report(r.pos, diag.Warning, "toc-name-missing", "TOC item has no name")
 	}
 	it.Items = append(included, e.items(r.items, file)...)
