@@ -49,7 +49,7 @@ import (
 
 const (
 	cacheName    = ".docloom-cache"
-	cacheVersion = 7
+	cacheVersion = 8
 	cacheHeader  = "docloom-cache 6\n"
 )
 

@@ -399,8 +399,8 @@ func isDir(p string) bool {
 }
 
 // Keep puts the previous site's file at rel into the new tree unchanged, if
-// the previous site's manifest says it holds bytes with hash h (the first 16
-// bytes of their SHA-256) and size bytes, and the file is still as written.
+// the previous site's manifest says it holds bytes with hash h (Sum) and
+// size bytes, and the file is still as written.
 // It reports whether it did; a build that remembers what a page's output
 // was (build's page cache) then need not render it again.
 func (d *Dir) Keep(rel string, h [16]byte, size int64) bool {
@@ -481,5 +481,5 @@ func (d *Dir) Previous(name string) []byte {
 	return data
 }
 
-// Sum is the hash Keep takes: the first 16 bytes of data's SHA-256.
+// Sum is the hash Keep takes: data's XXH3-128 (see sum).
 func Sum(data []byte) [16]byte { return sum(data) }

@@ -406,8 +406,41 @@ func TestRecycledTreeVouchesForKeptFiles(t *testing.T) {
 	if d.CanKeep("a.html", h, 1) {
 		t.Error("without inodes in the manifest, a file whose live name is gone was vouched for")
 	}
-	if !d.CanKeep("b.html", Sum([]byte("b")), 1) {
-		t.Error("a version-1 manifest was not read")
+	if d.CanKeep("b.html", Sum([]byte("b")), 1) {
+		t.Error("a version-1 manifest's written file (a SHA-256 there) was vouched for by a hash of today")
 	}
 	d.Abort()
+}
+
+// TestOlderManifestKeepsCopies: after an upgrade from a docloom whose
+// manifest hashed with SHA-256 (version 2), the resources are still linked
+// (a copy is vouched for by its source), while the written files, whose
+// old hashes no sum of today matches, are written once more.
+func TestOlderManifestKeepsCopies(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	img := filepath.Join(dir, "logo.png")
+	os.WriteFile(img, []byte("PNG1"), 0o644)
+	files := map[string]string{"a.html": "a"}
+	copies := map[string]string{"media/logo.png": img}
+	build(t, out, files, copies)
+	m := filepath.Join(out, ManifestName)
+	data := read(t, m)
+	if !strings.HasPrefix(data, manifestHeader+"\n") {
+		t.Fatalf("manifest starts %q, want %q", data[:min(len(data), 30)], manifestHeader)
+	}
+	os.WriteFile(m, []byte(manifestHeaderV2+strings.TrimPrefix(data, manifestHeader)), 0o644)
+	d := build(t, out, files, copies)
+	if w, l, c := d.Stats(); w != 1 || l != 1 || c != 0 {
+		t.Errorf("after a version-2 manifest: written %d, linked %d, copied %d; want 1, 1, 0", w, l, c)
+	}
+	if got := read(t, out+"/a.html"); got != "a" {
+		t.Errorf("a.html holds %q", got)
+	}
+	// The manifest written then is of today's version, and the next build
+	// links both.
+	d = build(t, out, files, copies)
+	if w, l, c := d.Stats(); w != 0 || l != 2 || c != 0 {
+		t.Errorf("the build after: written %d, linked %d, copied %d; want 0, 2, 0", w, l, c)
+	}
 }
